@@ -1,0 +1,100 @@
+// Read side of the catalog: each server's current tools (from its newest successful crawl) with
+// their labels.
+import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import type { Category, ClassifierInfo, Evidence, Finding, Risk, Tag, ToolAnnotations, ToolDefinition } from '../types.ts';
+import type { Db } from './connect.ts';
+import { classifications, servers, snapshotTools, toolDefinitions } from './schema.ts';
+
+export interface CatalogTool {
+  serverId: string;
+  serverName: string;
+  serverDomain: string | null;
+  definitionHash: string;
+  tool: ToolDefinition;
+  label: CatalogLabel | null;
+}
+
+export interface CatalogLabel {
+  category: Category;
+  risk: Risk;
+  confidence: number;
+  rationale: string;
+  tags: Tag[];
+  findings: Finding[];
+  suggestedAnnotations: Record<string, boolean>;
+  evidence: Evidence[];
+}
+
+export interface CatalogQuery {
+  classifier: ClassifierInfo;
+  serverId?: string | undefined;
+  toolName?: string | undefined;
+}
+
+export async function listCatalogTools(db: Db, query: CatalogQuery): Promise<CatalogTool[]> {
+  const filters: SQL[] = [isNotNull(servers.latestSnapshotId)];
+  if (query.serverId !== undefined) filters.push(eq(servers.id, query.serverId));
+  if (query.toolName !== undefined) filters.push(eq(toolDefinitions.name, query.toolName));
+  const rows = await db
+    .select({
+      serverId: servers.id,
+      serverName: servers.name,
+      serverDomain: servers.domain,
+      def: toolDefinitions,
+      label: classifications,
+    })
+    .from(servers)
+    .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, servers.latestSnapshotId))
+    .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
+    .leftJoin(
+      classifications,
+      and(
+        eq(classifications.definitionHash, toolDefinitions.definitionHash),
+        eq(classifications.contextHash, servers.contextHash),
+        eq(classifications.classifier, query.classifier.name),
+        eq(classifications.classifierVersion, query.classifier.version),
+      ),
+    )
+    .where(and(...filters))
+    .orderBy(asc(servers.id), asc(snapshotTools.position));
+  return rows.map((r) => ({
+    serverId: r.serverId,
+    serverName: r.serverName,
+    serverDomain: r.serverDomain,
+    definitionHash: r.def.definitionHash,
+    tool: toToolDefinition(r.def),
+    label: r.label
+      ? {
+          category: r.label.category as Category,
+          risk: r.label.risk as Risk,
+          confidence: r.label.confidence,
+          rationale: r.label.rationale,
+          tags: r.label.tags,
+          findings: r.label.findings,
+          suggestedAnnotations: r.label.suggestedAnnotations,
+          evidence: r.label.evidence,
+        }
+      : null,
+  }));
+}
+
+/** Every distinct tool name in the current catalog, for "did you mean" suggestions. */
+export async function listCatalogToolNames(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: toolDefinitions.name })
+    .from(servers)
+    .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, servers.latestSnapshotId))
+    .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
+    .orderBy(asc(toolDefinitions.name));
+  return rows.map((r) => r.name);
+}
+
+export function toToolDefinition(row: typeof toolDefinitions.$inferSelect): ToolDefinition {
+  const tool: ToolDefinition = { name: row.name };
+  if (row.title !== null) tool.title = row.title;
+  if (row.description !== null) tool.description = row.description;
+  if (row.inputSchema !== null) tool.inputSchema = row.inputSchema;
+  if (row.outputSchema !== null) tool.outputSchema = row.outputSchema;
+  if (row.annotations !== null) tool.annotations = row.annotations as ToolAnnotations;
+  return tool;
+}
