@@ -116,6 +116,8 @@ export interface ServerLaunch {
   npmVersion?: string;
   /** The package bin to run when it has several. */
   bin?: string;
+  /** A local script run with node instead of an installed package (fixtures, dev dependencies). */
+  entry?: string;
   args: string[];
   /** Variable name → value (placeholders for credentials). Never stored, never printed. */
   env: Record<string, string>;
