@@ -7,9 +7,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { CrawlResult, CrawlStatus, ServerCandidate } from '../src/types.ts';
+import type { CrawlResult, CrawlStatus, PromptDefinition, ResourceDefinition, ServerCandidate } from '../src/types.ts';
 import { installPackage } from './install-package.ts';
-import { listAllTools } from './list-capabilities.ts';
+import { listAllItems, listAllTools } from './list-capabilities.ts';
 import { IsolatedStdioTransport } from './transports/isolated-stdio-transport.ts';
 
 export interface CrawlOptions {
@@ -118,12 +118,14 @@ async function connectAndList(
       const listStart = performance.now();
       const listed = await withAbort(listAllTools(client, { signal, timeoutMs, ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}) }), signal);
       const listMs = Math.round(performance.now() - listStart);
+      const extras = await listPromptsAndResources(client, { signal, timeoutMs });
       const version = client.getServerVersion();
       const result: CrawlResult = {
         status: 'ok',
         stderrTail: stderrOf(transport),
         tools: listed.tools,
         droppedTools: listed.dropped,
+        ...extras,
         timings: { ...timings, connectMs, listMs, totalMs: Math.round(performance.now() - started) },
       };
       if (listed.truncated) result.error = `stopped after ${listed.pages} pages of tools (page cap)`;
@@ -162,6 +164,22 @@ async function connectAndList(
     droppedTools: [],
     timings: { ...timings, totalMs: Math.round(performance.now() - started) },
   };
+}
+
+/** Prompts and resources are listed only when declared; their failure never fails the crawl. */
+async function listPromptsAndResources(
+  client: Client,
+  options: { signal: AbortSignal; timeoutMs: number },
+): Promise<Pick<CrawlResult, 'prompts' | 'resources'>> {
+  const capabilities = client.getServerCapabilities() ?? {};
+  const out: Pick<CrawlResult, 'prompts' | 'resources'> = {};
+  if (capabilities.prompts) {
+    out.prompts = await listAllItems<PromptDefinition>(client, 'prompts', { ...options, maxPages: 20 }).catch(() => []);
+  }
+  if (capabilities.resources) {
+    out.resources = await listAllItems<ResourceDefinition>(client, 'resources', { ...options, maxPages: 20 }).catch(() => []);
+  }
+  return out;
 }
 
 function stderrOf(transport: Transport): string {

@@ -63,3 +63,57 @@ export async function listAllTools(client: Client, options: ListToolsOptions = {
   } while (cursor !== undefined);
   return { tools, dropped, pages, truncated: false };
 }
+
+const lenientPromptsPage = z.looseObject({ prompts: z.array(z.unknown()), nextCursor: z.string().optional() });
+const lenientResourcesPage = z.looseObject({ resources: z.array(z.unknown()), nextCursor: z.string().optional() });
+
+const promptItem = z.object({
+  name: z.string().min(1),
+  title: z.string().optional().catch(undefined),
+  description: z.string().optional().catch(undefined),
+  arguments: z
+    .array(z.object({ name: z.string(), description: z.string().optional().catch(undefined), required: z.boolean().optional().catch(undefined) }))
+    .optional()
+    .catch(undefined),
+});
+
+const resourceItem = z.object({
+  uri: z.string().min(1),
+  name: z.string(),
+  title: z.string().optional().catch(undefined),
+  description: z.string().optional().catch(undefined),
+  mimeType: z.string().optional().catch(undefined),
+});
+
+/** Prompts or resources, page by page; malformed items are skipped (they are context, not the catalog's subject). */
+export async function listAllItems<T>(
+  client: Client,
+  kind: 'prompts' | 'resources',
+  options: ListToolsOptions = {},
+): Promise<T[]> {
+  const schema = kind === 'prompts' ? lenientPromptsPage : lenientResourcesPage;
+  const item = kind === 'prompts' ? promptItem : resourceItem;
+  const out: T[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    if (pages >= (options.maxPages ?? 100)) break;
+    const page = await client.request(
+      { method: `${kind}/list`, params: cursor === undefined ? {} : { cursor } },
+      schema,
+      { ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}), ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    pages += 1;
+    const items = kind === 'prompts' ? lenientPromptsPage.parse(page).prompts : lenientResourcesPage.parse(page).resources;
+    for (const raw of items) {
+      const parsed = item.safeParse(raw);
+      if (parsed.success) out.push(stripUndefined(parsed.data) as T);
+    }
+    cursor = page.nextCursor && page.nextCursor !== cursor ? page.nextCursor : undefined;
+  } while (cursor !== undefined);
+  return out;
+}
+
+function stripUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

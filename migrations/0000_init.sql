@@ -28,6 +28,8 @@ CREATE TABLE "crawl_snapshots" (
 	"instructions" text,
 	"tool_count" integer DEFAULT 0 NOT NULL,
 	"dropped_tools" jsonb,
+	"prompts" jsonb,
+	"resources" jsonb,
 	"definition_hash" text,
 	"timings" jsonb NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,

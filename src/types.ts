@@ -149,6 +149,21 @@ export interface CrawlTimings {
   totalMs: number;
 }
 
+export interface PromptDefinition {
+  name: string;
+  title?: string;
+  description?: string;
+  arguments?: { name: string; description?: string; required?: boolean }[];
+}
+
+export interface ResourceDefinition {
+  uri: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+}
+
 export interface CrawlResult {
   status: CrawlStatus;
   error?: string;
@@ -160,5 +175,8 @@ export interface CrawlResult {
   instructions?: string;
   tools: ToolDefinition[];
   droppedTools: DroppedTool[];
+  /** Listed when the server declares the capability; a failure there does not fail the crawl. */
+  prompts?: PromptDefinition[];
+  resources?: ResourceDefinition[];
   timings: CrawlTimings;
 }

@@ -14,7 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { CrawlTimings, Evidence, Finding, ServerLaunch, Tag, ToolAnnotations } from '../types.ts';
+import type { CrawlTimings, Evidence, Finding, PromptDefinition, ResourceDefinition, ServerLaunch, Tag, ToolAnnotations } from '../types.ts';
 
 /** A server we know of. `id` is our stable identity (seed id or normalised catalog name). */
 export const servers = pgTable('servers', {
@@ -68,6 +68,8 @@ export const crawlSnapshots = pgTable(
     instructions: text('instructions'),
     toolCount: integer('tool_count').notNull().default(0),
     droppedTools: jsonb('dropped_tools').$type<{ index: number; name?: string; reason: string }[]>(),
+    prompts: jsonb('prompts').$type<PromptDefinition[]>(),
+    resources: jsonb('resources').$type<ResourceDefinition[]>(),
     /** Hash of the sorted tool definition hashes: equal hashes mean an unchanged tool set. */
     definitionHash: text('definition_hash'),
     timings: jsonb('timings').$type<CrawlTimings>().notNull(),

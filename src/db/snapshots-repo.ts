@@ -41,6 +41,8 @@ export async function saveSnapshot(
         instructions: result.instructions ?? null,
         toolCount: result.tools.length,
         droppedTools: result.droppedTools.length > 0 ? result.droppedTools : null,
+        prompts: result.prompts ?? null,
+        resources: result.resources ?? null,
         definitionHash: result.status === 'ok' ? toolSetHash(hashes) : null,
         timings: result.timings,
         startedAt: input.startedAt,

@@ -107,3 +107,12 @@ describe('network isolation', { skip: namespacesSupported() ? false : 'unshare i
     assert.match(open.tools[0]?.description ?? '', /network: connected/);
   });
 });
+
+describe('prompts and resources', () => {
+  it('are listed when the server declares them', async () => {
+    const result = await crawlServer(fixtureCandidate('good-server.mjs'), testCrawlOptions());
+    assert.equal(result.status, 'ok', result.error);
+    assert.deepEqual(result.prompts?.map((p) => p.name), ['summarize_notes']);
+    assert.deepEqual(result.resources?.map((r) => r.uri), ['notes://index']);
+  });
+});

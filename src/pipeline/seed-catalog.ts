@@ -1,0 +1,101 @@
+// Reads a curated seed list (data/seeds/servers.json) into server candidates. The file is input
+// from people: every problem is reported as one line naming the file, the entry and the field.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { McpRiskError, errorMessage } from '../errors.ts';
+import type { ServerCandidate } from '../types.ts';
+
+const DOMAINS = [
+  'reference', 'filesystem', 'git', 'browser', 'database', 'saas', 'search',
+  'messaging', 'cloud', 'payments', 'productivity', 'other',
+] as const;
+
+const seedEntry = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase kebab-case (a-z, 0-9, -)'),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  domain: z.enum(DOMAINS),
+  package: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, 'must be an npm package name'),
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][\w.-]+)?$/, 'must be an exact version such as 1.2.3'),
+  bin: z.string().min(1).optional(),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.string()).default({}),
+  repository: z.url().optional(),
+});
+
+const seedFile = z.strictObject({ servers: z.array(z.unknown()).min(1, 'lists no servers') });
+
+export type SeedEntry = z.infer<typeof seedEntry>;
+
+export async function loadSeedCatalog(file: string): Promise<ServerCandidate[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new McpRiskError('BAD_SEED_FILE', `${file}: cannot read the seed file (${errorMessage(error)})`);
+  }
+  return parseSeedCatalog(text, file);
+}
+
+export function parseSeedCatalog(text: string, file: string): ServerCandidate[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new McpRiskError('BAD_SEED_FILE', `${file}: not valid JSON (${errorMessage(error)})`);
+  }
+  const top = seedFile.safeParse(json);
+  if (!top.success) {
+    throw new McpRiskError('BAD_SEED_FILE', `${file}: ${describeIssue(top.error.issues[0], 'the file')}`, {
+      hint: 'the file must be {"servers": [ … ]}; see data/seeds/README.md',
+    });
+  }
+  const seen = new Set<string>();
+  return top.data.servers.map((raw, index) => {
+    const label = entryLabel(raw, index);
+    const parsed = seedEntry.safeParse(raw);
+    if (!parsed.success) {
+      throw new McpRiskError('BAD_SEED_FILE', `${file}: ${label}: ${describeIssue(parsed.error.issues[0], 'entry')}`, {
+        hint: 'see data/seeds/README.md for the entry format',
+      });
+    }
+    if (seen.has(parsed.data.id)) {
+      throw new McpRiskError('BAD_SEED_FILE', `${file}: ${label}: field "id": duplicate id "${parsed.data.id}"`);
+    }
+    seen.add(parsed.data.id);
+    return toCandidate(parsed.data);
+  });
+}
+
+function entryLabel(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? ` (id "${raw.id}")` : '';
+  return `servers[${index}]${id}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, what: string): string {
+  if (!issue) return `invalid ${what}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  const field = issue.path.map(String).join('.');
+  return field ? `field "${field}": ${issue.message}` : issue.message;
+}
+
+function toCandidate(entry: SeedEntry): ServerCandidate {
+  const candidate: ServerCandidate = {
+    id: entry.id,
+    name: entry.name,
+    source: 'seed',
+    domain: entry.domain,
+    version: entry.version,
+    launch: {
+      transport: 'stdio',
+      npmPackage: entry.package,
+      npmVersion: entry.version,
+      args: entry.args,
+      env: entry.env,
+      ...(entry.bin !== undefined ? { bin: entry.bin } : {}),
+    },
+  };
+  if (entry.description !== undefined) candidate.description = entry.description;
+  if (entry.repository !== undefined) candidate.repository = entry.repository;
+  return candidate;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { classifications, crawlSnapshots, runs, toolDefinitions } from '../../src/db/schema.ts';
+import { listCatalogTools } from '../../src/db/catalog-repo.ts';
+import { runIndex } from '../../src/pipeline/run-index.ts';
+import { rulesClassifier } from '../../classifiers/rules-classifier.ts';
+import { describeEachDriver, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { fixtureCandidate, memoryServerCandidate, testCrawlOptions } from '../helpers/fixture-servers.ts';
+
+const candidates = [
+  memoryServerCandidate(),
+  fixtureCandidate('good-server.mjs', { id: 'notes' }),
+  fixtureCandidate('crash-at-start.mjs', { id: 'crasher' }),
+  fixtureCandidate('never-answers.mjs', { id: 'silent' }),
+];
+
+describeEachDriver('indexing run', (driver) => {
+  let database: TestDatabase & { dispose(): Promise<void> };
+  before(async () => {
+    database = await openTestDatabase(driver);
+  });
+  after(async () => {
+    await database.dispose();
+  });
+
+  const index = () =>
+    runIndex({
+      db: database.db,
+      candidates,
+      classifier: rulesClassifier,
+      concurrency: 4,
+      crawl: testCrawlOptions({ timeoutMs: 4000 }),
+      quiet: true,
+    });
+
+  it('crawls real servers, stores failures with their status, and goes on', async () => {
+    const summary = await index();
+    const byId = new Map(summary.servers.map((s) => [s.id, s]));
+    assert.equal(summary.status, 'completed');
+    assert.equal(byId.get('memory')?.status, 'ok');
+    assert.equal(byId.get('memory')?.tools, 9);
+    assert.equal(byId.get('notes')?.status, 'ok');
+    assert.equal(byId.get('notes')?.tools, 4);
+    assert.equal(byId.get('crasher')?.status, 'crashed');
+    assert.equal(byId.get('silent')?.status, 'timeout');
+    assert.equal(summary.tools, 13);
+    assert.equal(Object.values(summary.byCategory).reduce((a, b) => a + b, 0), 13);
+
+    const [crash] = await database.db.select().from(crawlSnapshots).where(eq(crawlSnapshots.serverId, 'crasher'));
+    assert.match(crash?.stderrTail ?? '', /fatal: missing config/);
+    assert.match(crash?.error ?? '', /fatal: missing config/);
+
+    const [run] = await database.db.select().from(runs);
+    assert.equal(run?.status, 'completed');
+    assert.deepEqual(run?.counts, { servers: 4, ok: 2, failed: 2, tools: 13 });
+
+    const tools = await listCatalogTools(database.db, { classifier: rulesClassifier.info, serverId: 'memory' });
+    const del = tools.find((t) => t.tool.name === 'delete_entities');
+    assert.equal(del?.label?.category, 'Delete');
+    assert.ok((del?.label?.rationale.length ?? 0) > 20);
+  });
+
+  it('indexing again stores no duplicate tools or labels, but a new snapshot per server', async () => {
+    const defsBefore = (await database.db.select({ n: count() }).from(toolDefinitions))[0]?.n;
+    const labelsBefore = (await database.db.select({ n: count() }).from(classifications))[0]?.n;
+    const summary = await index();
+    assert.equal(summary.tools, 13);
+    assert.equal((await database.db.select({ n: count() }).from(toolDefinitions))[0]?.n, defsBefore);
+    assert.equal((await database.db.select({ n: count() }).from(classifications))[0]?.n, labelsBefore);
+    assert.equal((await database.db.select({ n: count() }).from(crawlSnapshots))[0]?.n, 8);
+    const catalog = await listCatalogTools(database.db, { classifier: rulesClassifier.info });
+    assert.equal(catalog.length, 13);
+  });
+});
