@@ -36,6 +36,16 @@ CREATE TABLE "crawl_snapshots" (
 	"finished_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "llm_answers" (
+	"definition_hash" text NOT NULL,
+	"context_hash" text NOT NULL,
+	"prompt_version" text NOT NULL,
+	"model" text NOT NULL,
+	"answer" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "llm_answers_definition_hash_context_hash_prompt_version_model_pk" PRIMARY KEY("definition_hash","context_hash","prompt_version","model")
+);
+--> statement-breakpoint
 CREATE TABLE "runs" (
 	"id" text PRIMARY KEY NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,

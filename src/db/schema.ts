@@ -141,3 +141,20 @@ export const classifications = pgTable(
   },
   (t) => [primaryKey({ columns: [t.definitionHash, t.contextHash, t.classifier, t.classifierVersion] })],
 );
+
+/**
+ * Answers of the LLM classifier, cached by what determines them: the tool definition, the server
+ * context, the prompt version and the model. A rerun never asks twice.
+ */
+export const llmAnswers = pgTable(
+  'llm_answers',
+  {
+    definitionHash: text('definition_hash').notNull(),
+    contextHash: text('context_hash').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    model: text('model').notNull(),
+    answer: jsonb('answer').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.definitionHash, t.contextHash, t.promptVersion, t.model] })],
+);
