@@ -1,6 +1,7 @@
 // Reads a curated seed list (data/seeds/servers.json) into server candidates. The file is input
 // from people: every problem is reported as one line naming the file, the entry and the field.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { McpRiskError, errorMessage } from '../errors.ts';
 import type { ServerCandidate } from '../types.ts';
@@ -15,12 +16,21 @@ const seedEntry = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   domain: z.enum(DOMAINS),
-  package: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, 'must be an npm package name'),
-  version: z.string().regex(/^\d+\.\d+\.\d+([-+][\w.-]+)?$/, 'must be an exact version such as 1.2.3'),
+  package: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i, 'must be an npm package name').optional(),
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][\w.-]+)?$/, 'must be an exact version such as 1.2.3').optional(),
+  /** A local server script run with node (your own server, a fixture), relative to the seed file. */
+  entry: z.string().min(1).optional(),
   bin: z.string().min(1).optional(),
   args: z.array(z.string()).default([]),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.string()).default({}),
   repository: z.url().optional(),
+}).superRefine((entry, ctx) => {
+  if (entry.entry === undefined && entry.package === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['package'], message: 'is required (or "entry" for a local server script)' });
+  }
+  if (entry.package !== undefined && entry.version === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['version'], message: 'is required with "package": pin an exact version such as 1.2.3' });
+  }
 });
 
 const seedFile = z.strictObject({ servers: z.array(z.unknown()).min(1, 'lists no servers') });
@@ -63,7 +73,7 @@ export function parseSeedCatalog(text: string, file: string): ServerCandidate[] 
       throw new McpRiskError('BAD_SEED_FILE', `${file}: ${label}: field "id": duplicate id "${parsed.data.id}"`);
     }
     seen.add(parsed.data.id);
-    return toCandidate(parsed.data);
+    return toCandidate(parsed.data, path.dirname(path.resolve(file)));
   });
 }
 
@@ -79,22 +89,23 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, what: string): strin
   return field ? `field "${field}": ${issue.message}` : issue.message;
 }
 
-function toCandidate(entry: SeedEntry): ServerCandidate {
+function toCandidate(entry: SeedEntry, baseDir: string): ServerCandidate {
   const candidate: ServerCandidate = {
     id: entry.id,
     name: entry.name,
     source: 'seed',
     domain: entry.domain,
-    version: entry.version,
     launch: {
       transport: 'stdio',
-      npmPackage: entry.package,
-      npmVersion: entry.version,
       args: entry.args,
       env: entry.env,
+      ...(entry.package !== undefined ? { npmPackage: entry.package } : {}),
+      ...(entry.version !== undefined ? { npmVersion: entry.version } : {}),
+      ...(entry.entry !== undefined ? { entry: path.resolve(baseDir, entry.entry) } : {}),
       ...(entry.bin !== undefined ? { bin: entry.bin } : {}),
     },
   };
+  if (entry.version !== undefined) candidate.version = entry.version;
   if (entry.description !== undefined) candidate.description = entry.description;
   if (entry.repository !== undefined) candidate.repository = entry.repository;
   return candidate;
