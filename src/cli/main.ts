@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, McpRiskError } from '../errors.ts';
 import { registerChangesCommand } from './commands/changes-command.ts';
 import { registerDbCommand } from './commands/db-command.ts';
+import { registerDiscoverCommand } from './commands/discover-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
 import { registerToolsCommand } from './commands/tools-command.ts';
@@ -29,6 +30,7 @@ Examples:
 
 Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumable)`,
     );
+  registerDiscoverCommand(program);
   registerIndexCommand(program);
   registerToolsCommand(program);
   registerPolicyCommand(program);
