@@ -4,8 +4,10 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, McpRiskError } from '../errors.ts';
 import { registerChangesCommand } from './commands/changes-command.ts';
+import { registerClassifyCommand } from './commands/classify-command.ts';
 import { registerDbCommand } from './commands/db-command.ts';
 import { registerDiscoverCommand } from './commands/discover-command.ts';
+import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
 import { registerToolsCommand } from './commands/tools-command.ts';
@@ -35,6 +37,8 @@ Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumabl
   registerToolsCommand(program);
   registerPolicyCommand(program);
   registerChangesCommand(program);
+  registerClassifyCommand(program);
+  registerEvalCommand(program);
   registerDbCommand(program);
   return program;
 }
