@@ -1,6 +1,7 @@
 // Validates one raw tool from a tools/list page. A malformed tool is dropped with its reason; the
 // server's other tools are kept (the MCP Inspector's "listSalvage" approach).
 import { z } from 'zod';
+import { safeDeep } from '../src/safe-text.ts';
 import type { ToolAnnotations, ToolDefinition } from '../src/types.ts';
 
 /** Longer descriptions are cut (and the cut is visible): nothing legitimate needs more. */
@@ -21,7 +22,7 @@ const rawTool = z.object({
 export type NormalizeResult = { ok: true; tool: ToolDefinition } | { ok: false; name?: string; reason: string };
 
 export function normalizeTool(raw: unknown): NormalizeResult {
-  const parsed = rawTool.safeParse(raw);
+  const parsed = rawTool.safeParse(safeDeep(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';

@@ -9,6 +9,7 @@ import { registerDbCommand } from './commands/db-command.ts';
 import { registerDiscoverCommand } from './commands/discover-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
+import { registerPagesCommand } from './commands/pages-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
 import { registerToolsCommand } from './commands/tools-command.ts';
 
@@ -36,6 +37,7 @@ Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumabl
   registerIndexCommand(program);
   registerToolsCommand(program);
   registerPolicyCommand(program);
+  registerPagesCommand(program);
   registerChangesCommand(program);
   registerClassifyCommand(program);
   registerEvalCommand(program);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { toolDefinitionHash, toolSetHash } from '../definition-hash.ts';
+import { safeDeep } from '../safe-text.ts';
 import type { CrawlResult, ToolDefinition } from '../types.ts';
 import type { Db } from './connect.ts';
 import { crawlSnapshots, servers, snapshotTools, toolDefinitions } from './schema.ts';
@@ -24,7 +25,8 @@ export async function saveSnapshot(
   db: Db,
   input: { runId: string | null; serverId: string; result: CrawlResult; startedAt: Date },
 ): Promise<SavedSnapshot | undefined> {
-  const { result } = input;
+  // PostgreSQL refuses NUL and lone surrogates: crawled text is made storable before anything else.
+  const result = safeDeep(input.result);
   const hashes = result.tools.map(toolDefinitionHash);
   return db.transaction(async (tx) => {
     const inserted = await tx

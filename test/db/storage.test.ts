@@ -104,3 +104,25 @@ describeEachDriver('storage', (driver) => {
     assert.deepEqual(labelled[0]?.label?.evidence, label.evidence);
   });
 });
+
+describeEachDriver('storing hostile text', (driver) => {
+  it('stores NUL characters and lone surrogates as U+FFFD instead of failing', async () => {
+    const database = await openTestDatabase(driver);
+    try {
+      await upsertServers(database.db, [server]);
+      const nasty = { name: 'bad\u0000name', description: 'nul \u0000 and lone \ud800 surrogate', inputSchema: { type: 'object', properties: { 'k\u0000': { default: '\udc00' } } } };
+      const saved = await saveSnapshot(database.db, {
+        runId: null,
+        serverId: 'notes',
+        result: { ...crawl([nasty]), stderrTail: 'stderr \u0000 tail' },
+        startedAt: new Date(),
+      });
+      assert.ok(saved);
+      const [row] = await database.db.select().from(toolDefinitions);
+      assert.equal(row?.name, 'bad\uFFFDname');
+      assert.equal(row?.description, 'nul \uFFFD and lone \uFFFD surrogate');
+    } finally {
+      await database.dispose();
+    }
+  });
+});
