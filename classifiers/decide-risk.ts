@@ -1,0 +1,111 @@
+// Risk as the worst normal call, by the floors in LABELS.md: each applicable rule proposes a level
+// with a reason; the highest wins and its reason is cited. Tags come from the same facts.
+import { riskIndex, type Category, type Risk, type Tag } from './classifier.ts';
+import type { EvidenceIndex } from './evidence-index.ts';
+
+export interface RiskDecision {
+  risk: Risk;
+  /** Why the winning level applies, phrased to follow "Risk is <level> because it …". */
+  reason: string;
+  /** Whether the change can be undone, when known, for the rationale. */
+  reversible?: boolean;
+  tags: Tag[];
+  execution?: 'host' | 'sandbox' | 'query';
+}
+
+export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision {
+  const domain = (d: string): boolean => ev.has(`domain:${d}`);
+  const state: Proposal = { risk: 'Low', reason: category === 'Read' ? 'only reads public or non-sensitive data' : 'makes a small, easily undone change', decided: false };
+  const propose = proposer(state);
+
+  const readOnlyQuery = ev.hasAny('read-only-query') || (ev.has('read-only-claim') && category === 'Read');
+  const execWeight = ev.weight('exec') + (ev.has('exec-param') ? 1 : 0);
+  let execution: RiskDecision['execution'];
+  if (category !== 'Read' && (execWeight >= 2 || (ev.has('exec-param') && domain('shell')))) {
+    execution = ev.has('sandbox') || (domain('browser') && !domain('shell')) ? 'sandbox' : 'host';
+  } else if (category !== 'Read' && !readOnlyQuery && (ev.weight('exec-query') >= 1.5 || ev.has('sql-param'))) {
+    execution = 'query';
+  }
+
+  const privateData =
+    ev.hasAny('data-private', 'credential-read', 'financial') ||
+    domain('messaging') || domain('database') || domain('filesystem') || domain('payments') || domain('code-host') || domain('cloud');
+  const publicData = ev.hasAny('data-public', 'compute') || domain('public-info');
+  const untrusted = ev.hasAny('data-untrusted', 'navigate') || (category === 'Read' && (ev.has('url-param') || domain('browser')));
+  const local = ev.hasAny('local-file', 'local-file-write', 'path-param') || domain('filesystem');
+  const sharedTarget = ev.hasAny('shared-resource', 'infra', 'bulk') || domain('cloud') || domain('database');
+  const reversible = ev.has('reversible') ? true : ev.has('irreversible') ? false : undefined;
+
+  if (category === 'Read') {
+    if (ev.has('credential-read')) propose('High', 'reads secrets or credentials');
+    else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose('Medium', 'reads private data');
+    else if (!publicData && !(domain('browser') && !ev.has('data-private'))) propose('Medium', 'may read private data');
+    if (ev.has('navigate')) propose('Medium', 'loads arbitrary pages in a browser session');
+  } else if (category === 'Write') {
+    if (ev.hasAny('session', 'trivial') && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
+      propose('Low', ev.has('trivial') ? "makes a small, easily undone change to the user's own things" : "only affects the tool's own session");
+    } else propose('Medium', 'makes an ordinary, reversible change to private data');
+    if (ev.has('interact')) propose('Medium', 'acts in a browser page and can submit forms');
+    if (ev.has('job-trigger')) propose('Medium', 'triggers a job or workflow');
+    const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || domain('social');
+    if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose('High', 'writes something others see');
+    if (ev.has('overwrite')) propose('High', 'can overwrite existing files or branches');
+    if (ev.has('infra') || (domain('cloud') && !ev.has('trivial'))) propose('High', 'changes production or shared infrastructure');
+    if (ev.weight('access-grant') >= 1.5) propose('Critical', 'grants access to others');
+    else if (ev.has('access-grant')) propose('High', 'shares access with others');
+    if (ev.has('credential')) propose('Critical', 'issues credentials');
+    if (ev.weight('money') + 0.5 * ev.weight('amount') >= 1.5) propose('Critical', 'moves money');
+  } else {
+    if (ev.has('session') && !sharedTarget && !local) propose('Low', "only ends the tool's own session");
+    else if (ev.has('small-item') && !ev.hasAny('bulk', 'infra', 'irreversible') && !domain('cloud') && !domain('database')) propose('Medium', 'removes a small, low-value item');
+    else if (reversible === true) propose('Medium', 'removes something that can be restored');
+    else if (local && !sharedTarget) propose('High', 'irreversibly deletes local files');
+    else propose(sharedTarget || reversible === false ? 'High' : 'Medium', sharedTarget ? 'irreversibly deletes data on a shared system' : 'deletes data');
+    if (ev.has('recursive') && local) propose('High', 'can delete whole directory trees');
+    if (ev.has('revoke')) propose('High', 'revokes access or credentials');
+    if (ev.has('financial-removal')) propose('High', 'cancels a financial record such as a subscription or order');
+    if (ev.has('bulk') || (ev.has('filter-param') && !ev.has('small-item'))) propose('Critical', 'can destroy data in bulk with an arbitrary filter');
+  }
+
+  if (execution === 'host') propose('Critical', 'runs arbitrary commands or code on a host');
+  if (execution === 'sandbox') propose('High', 'runs code in a sandbox or web page');
+  if (execution === 'query') propose('Critical', 'runs arbitrary database statements, including destructive ones');
+
+  const tags = new Set<Tag>();
+  if (category === 'Read' && (privateData || ev.has('credential-read')) && riskIndex(state.risk) >= 1) tags.add('reads-private-data');
+  if (category === 'Read' && untrusted) tags.add('ingests-untrusted-content');
+  if (category !== 'Read' && ev.has('navigate')) tags.add('ingests-untrusted-content');
+  if (category !== 'Read' && (ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('url-param') || domain('social'))) tags.add('public-sink');
+  if ((category === 'Delete' && local && !sharedTarget) || (ev.has('overwrite') && local)) tags.add('destructive-local');
+  if ((category === 'Delete' && sharedTarget && !ev.has('session')) || (category === 'Delete' && ev.has('bulk')) || (ev.has('overwrite') && !local && category !== 'Read')) tags.add('destructive-shared');
+  if (execution !== undefined) tags.add('executes-code');
+  if ((category !== 'Read' && ev.has('money')) || ev.has('financial') || domain('payments')) tags.add('financial');
+
+  const decision: RiskDecision = { risk: state.risk, reason: state.reason, tags: [...tags].sort() };
+  if (reversible !== undefined) decision.reversible = reversible;
+  if (execution !== undefined) decision.execution = execution;
+  return decision;
+}
+
+/** True when the only sign of private data is the server's domain, not the tool's own words. */
+function privateOnlyFromDomain(ev: EvidenceIndex): boolean {
+  return !ev.hasAny('data-private', 'credential-read', 'financial');
+}
+
+
+interface Proposal {
+  risk: Risk;
+  reason: string;
+  decided: boolean;
+}
+
+/** The first proposal sets the level; later ones only raise it. */
+function proposer(state: Proposal): (level: Risk, why: string) => void {
+  return (level, why) => {
+    if (!state.decided || riskIndex(level) > riskIndex(state.risk)) {
+      state.decided = true;
+      state.risk = level;
+      state.reason = why;
+    }
+  };
+}

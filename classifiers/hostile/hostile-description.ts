@@ -1,0 +1,171 @@
+// Hostile-description findings for one tool definition. Reads the description, title and every
+// schema string; normalises away invisible tricks first; then scores single-phrase features and
+// co-occurrence rules per kind. Severity grows with the weight of the evidence, so a lone "you must"
+// stays a low note while secrecy plus a secret plus a destination is critical.
+import { hasWord, TriggerIndex, type Finding, type FindingSeverity, type ToolDefinition } from '../classifier.ts';
+import { collectText, propertyNames } from './collect-text.ts';
+import { comboHits, type Hit } from './hostile-combos.ts';
+import { FEATURES, type HostileKind } from './hostile-patterns.ts';
+import { paddingHits, invisibleHits } from './hostile-layout.ts';
+import { normalizeText, visible } from './normalize-text.ts';
+
+interface HitWithExcerpt extends Hit {
+  excerpt?: string;
+}
+
+/** Matching stops here; anything longer is already a length finding. */
+const MAX_MATCH = 20_000;
+/** All prose together: a schema with hundreds of long property descriptions is capped too. */
+const MAX_TOTAL = 60_000;
+const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
+const INJECTION_VALUE = /[;&|`]\s*(?:rm|cat|curl|wget|nc|bash|sh|chmod|python|perl|powershell)\b|\$\([^)]*\)|`[^`]+`|\.\.\/\.\.\//;
+const WORD = /[a-z0-9]+/g;
+const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
+const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|functionality)|better performance|must redirect|for all \w+ (?:creation |reading )?requests)\b/;
+const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
+const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
+const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:message|messages|prompt|password|passwords|credentials|api keys?|tokens?|secrets?|conversation|history|chat)|conversation history|chat history|previous messages?|system prompt|all (?:prior|previous) (?:messages|instructions))\b/;
+const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
+
+export function hostileDescription(tool: ToolDefinition): Finding[] {
+  const parts = collectText(tool);
+  const hits: HitWithExcerpt[] = [];
+  const prose: string[] = [];
+  let proseLength = 0;
+  for (const part of parts) {
+    hits.push(...paddingHits(part.text, part.where));
+    if (part.isValue) {
+      const m = INJECTION_VALUE.exec(part.text);
+      if (m !== null) hits.push({ id: 'injection-default', kind: 'unsafe_default', weight: 3, message: `a schema default carries a shell or path injection (${part.where})`, index: -1, length: 0, ...excerptOf(part.text, m.index) });
+    }
+    if (proseLength < MAX_TOTAL) {
+      const text = part.text.length > MAX_MATCH ? part.text.slice(0, MAX_MATCH) : part.text;
+      prose.push(text);
+      proseLength += text.length;
+    }
+  }
+  for (const part of parts) {
+    if (!part.where.startsWith('inputSchema') || part.isValue) continue;
+    const t = part.text.toLowerCase();
+    // A parameter that asks to be filled with the user's secrets or messages is a drop box.
+    if (PARAM_OBLIGATION.test(t) && PARAM_FILL.test(t) && PARAM_USER_DATA.test(t)) {
+      hits.push({ id: 'secret-in-param', kind: 'secret_exfiltration', weight: 3, message: `a parameter asks to be filled with the user's secrets or messages (${part.where})`, index: -1, length: 0, excerpt: visible(part.text.replace(/\s+/g, ' ').trim().slice(0, 160)) });
+    }
+  }
+  for (const p of propertyNames(tool)) {
+    if (CALLER_PARAM.test(p)) hits.push({ id: 'caller-param', kind: 'caller_probe', weight: 2, message: `asks for the calling model's identity in parameter '${p}'`, index: -1, length: 0, excerpt: p });
+  }
+
+  const joined = prose.join('\n');
+  const { text: normalized, invisible } = normalizeText(joined);
+  hits.push(...invisibleHits(invisible));
+  // Collapse padding so sentences and windows work; the layout check above saw the raw text.
+  // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
+  let cased = normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ').replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(*])/g, ' ');
+  if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
+  let lower = cased.toLowerCase();
+  let words: readonly string[] = lower.match(WORD) ?? [];
+  // Base64 needs a long unbroken alphanumeric run; most descriptions have none.
+  let longRun = false;
+  for (const w of words) if (w.length >= 16) longRun = true;
+  const decoded = longRun ? decodeBase64Runs(cased) : '';
+  if (decoded !== '') {
+    cased = `${cased}\n${decoded}`;
+    lower = cased.toLowerCase();
+    words = lower.match(WORD) ?? [];
+  }
+  let wordLookup: Set<string> | undefined;
+
+  if (lower.length > 0) {
+    const fired = FEATURE_TRIGGERS.fired(words, lower);
+    for (let i = 0; i < FEATURES.length; i++) {
+      const f = FEATURES[i];
+      if (f === undefined || fired[i] !== 1) continue;
+      if (f.also !== undefined && !hasWord((wordLookup ??= new Set(words)), f.also)) continue;
+      const source = f.cased === true ? cased : lower;
+      const m = f.re.exec(source);
+      if (m !== null) hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
+    }
+    hits.push(...comboHits(lower, cased, tool.name, words));
+    // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
+    if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
+      hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
+    }
+  }
+  if (decoded !== '') {
+    const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference');
+    if (fromDecoded.length > 0) hits.push({ id: 'base64', kind: 'obfuscated_payload', weight: 3, message: 'hides instructions in base64', index: cased.length - decoded.length, length: decoded.length });
+  }
+  return aggregate(hits, cased, invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0);
+}
+
+function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean): Finding[] {
+  if (hits.length === 0) return [];
+  const byKind = new Map<HostileKind, HitWithExcerpt[]>();
+  for (const h of hits) {
+    const list = byKind.get(h.kind);
+    if (list === undefined) byKind.set(h.kind, [h]);
+    else list.push(h);
+  }
+  const concealed = hits.some((h) => h.id === 'conceal');
+  const serious = hits.filter((h) => h.weight >= 2 && h.kind !== 'sensitive_reference').length;
+  const findings: Finding[] = [];
+  for (const [kind, list] of byKind) {
+    list.sort((a, b) => b.weight - a.weight);
+    const top = list[0];
+    if (top === undefined) continue;
+    let score = top.weight;
+    for (let i = 1; i < list.length; i++) score += 0.5 * (list[i]?.weight ?? 0);
+    // Other serious signals make each one more credible: attacks stack techniques.
+    if (concealed && top.id !== 'conceal' && top.weight >= 1) score += 1;
+    if (serious >= 2 && top.weight >= 1.5) score += 0.5;
+    if (kind === 'invisible_unicode' && hiddenPayload && hits.some((h) => h.kind !== 'invisible_unicode' && h.kind !== 'length_padding' && h.weight >= 2)) score += 1;
+    if (kind === 'sensitive_reference' && byKind.size > 1) score += 0.5;
+    const severity = severityOf(score);
+    const excerpt = top.excerpt ?? (top.index >= 0 ? excerptAt(text, top.index, top.length) : undefined);
+    const finding: Finding = { kind, severity, message: capitalise(top.message) };
+    if (excerpt !== undefined && excerpt !== '') finding.excerpt = excerpt;
+    findings.push(finding);
+  }
+  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.kind.localeCompare(b.kind));
+}
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+function severityOf(score: number): FindingSeverity {
+  if (score >= 4) return 'critical';
+  if (score >= 3) return 'high';
+  if (score >= 2) return 'medium';
+  return 'low';
+}
+
+function excerptAt(text: string, index: number, length: number): string {
+  const start = Math.max(0, index - 30);
+  const end = Math.min(text.length, index + Math.min(length, 120) + 30);
+  return visible(`${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' '));
+}
+
+function excerptOf(text: string, index: number): { excerpt: string } {
+  return { excerpt: excerptAt(text, index, 60) };
+}
+
+function capitalise(s: string): string {
+  return s.length === 0 ? s : s[0]?.toUpperCase() + s.slice(1);
+}
+
+/** Decodes base64 runs that turn out to be readable text, so encoded instructions are matched too. */
+function decodeBase64Runs(text: string): string {
+  const runs = text.match(BASE64_RUN);
+  if (runs === null) return '';
+  let out = '';
+  for (const run of runs.slice(0, 10)) {
+    // Identifiers and paths are long alphanumeric runs too; real base64 mixes case and digits.
+    if (!/[a-z]/.test(run) || !/[A-Z]/.test(run)) continue;
+    const bytes = Buffer.from(run, 'base64');
+    let printable = 0;
+    for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b === 0x0a) printable++;
+    const s = bytes.toString('latin1');
+    if (bytes.length >= 12 && printable >= bytes.length * 0.95 && / [a-z]/i.test(s)) out += `${s}\n`;
+  }
+  return out;
+}

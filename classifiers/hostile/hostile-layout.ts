@@ -1,0 +1,66 @@
+// Findings about how the text is laid out rather than what it says: invisible characters and
+// padding that pushes a payload out of a reviewer's view.
+import type { Hit } from './hostile-combos.ts';
+import { visible, type InvisibleReport } from './normalize-text.ts';
+
+const LONG_WHITESPACE = /[\s\u200b-\u200f\u2060\ufeff]{200,}/;
+const LONG_REPEAT = /([^\s])\1{199,}/;
+/** A line with no letters or digits: blank, dots, rules. */
+const EMPTY_LINE = /^[^\p{L}\p{N}]*$/u;
+const PADDING_LINES = 25;
+
+export function paddingHits(raw: string, where: string): Array<Hit & { excerpt?: string }> {
+  const hits: Array<Hit & { excerpt?: string }> = [];
+  const n = raw.length;
+  if (n < 200) return hits;
+  const ws = LONG_WHITESPACE.exec(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
+  if (ws !== null) {
+    const after = raw.slice(ws.index + ws[0].length).trim();
+    hits.push({
+      id: 'whitespace-padding', kind: 'length_padding', weight: after.length > 0 ? 3 : 2.5, index: -1, length: 0,
+      message: `${ws[0].length} consecutive whitespace characters in the ${where}${after.length > 0 ? ', with text hidden after them' : ''}`,
+      excerpt: visible(`…${ws[0].slice(0, 12)}…${after.slice(0, 100)}`).replace(/\n/g, '\\n'),
+    });
+  } else if (n > 1500) {
+    let run = 0;
+    let best = 0;
+    for (const line of raw.slice(0, 200_000).split('\n')) {
+      if (EMPTY_LINE.test(line)) {
+        run++;
+        if (run > best) best = run;
+      } else run = 0;
+    }
+    if (best >= PADDING_LINES) {
+      hits.push({ id: 'line-padding', kind: 'length_padding', weight: 3, index: -1, length: 0, message: `${best} consecutive empty or filler lines in the ${where}` });
+    }
+  }
+  const rep = LONG_REPEAT.exec(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
+  if (rep !== null) {
+    hits.push({ id: 'repeat-padding', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `a character repeated ${rep[0].length} times in the ${where}`, excerpt: visible(rep[0].slice(0, 20)) + '…' });
+  }
+  if (n >= 20_000) hits.push({ id: 'extreme-length', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
+  else if (n >= 8_000) hits.push({ id: 'long-text', kind: 'length_padding', weight: 1, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
+  return hits;
+}
+
+export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: string }> {
+  const hits: Array<Hit & { excerpt?: string }> = [];
+  const add = (id: string, weight: number, message: string, excerpt: string): void => {
+    hits.push({ id, kind: 'invisible_unicode', weight, message, index: -1, length: 0, excerpt });
+  };
+  if (r.tagCount > 0) add('tag-characters', 3.5, `${r.tagCount} invisible Unicode tag characters${r.tagText !== '' ? ' hiding text' : ''}`, hiddenExcerpt(r.tagText, r.sample));
+  if (r.binaryText !== '') add('zero-width-binary', 3.5, 'zero-width characters encoding hidden text as binary', hiddenExcerpt(r.binaryText, r.sample));
+  if (r.bidiOverrideCount > 0) add('bidi-override', 3, `${r.bidiOverrideCount} bidirectional override characters that reorder displayed text`, r.sample);
+  if (r.bidiIsolateCount > 0) add('bidi-isolate', 2, `${r.bidiIsolateCount} bidirectional isolate characters`, r.sample);
+  if (r.zeroWidthCount > 0) add('zero-width', r.zeroWidthCount >= 10 ? 2.5 : 2, `${r.zeroWidthCount} zero-width characters inside the text`, r.sample);
+  if (r.directionMarkCount > 0) add('direction-marks', r.directionMarkCount >= 5 ? 2 : 1, `${r.directionMarkCount} direction marks`, r.sample);
+  if (r.mixedScriptWords > 0) {
+    hits.push({ id: 'homoglyph', kind: 'homoglyph', weight: 2, index: -1, length: 0, message: `${r.mixedScriptWords} words mixing Latin with look-alike Cyrillic or Greek letters`, excerpt: r.sample });
+  }
+  return hits;
+}
+
+function hiddenExcerpt(hidden: string, sample: string): string {
+  const h = hidden.replace(/\s+/g, ' ').trim();
+  return h === '' ? sample : `hidden text: "${visible(h.slice(0, 140))}${h.length > 140 ? '…' : ''}"`;
+}

@@ -1,0 +1,126 @@
+// Evidence from the tool's name: which verb leads it, what it acts on, and whether the name only
+// previews or validates a change (`delete_preview`, `validate_deploy` are Reads).
+import type { Evidence } from '../classifier.ts';
+import { collectNounClasses, nounClasses, type NounClass } from './noun-lexicon.ts';
+import { splitGluedName, tokenizeName } from './tokenize-name.ts';
+import { DRY_RUN_TOKENS, VERBS, type VerbCategory } from './verb-lexicon.ts';
+import { verbObjectEvidence } from './verb-object.ts';
+
+const STRONG = 3;
+const WEAK = 2;
+const TRAILING_DRY_RUN: ReadonlySet<string> = new Set(['preview', 'dryrun', 'simulate', 'simulation', 'validate', 'validation', 'estimate', 'lint', 'check', 'whatif', 'impact']);
+const PREDICATE_HEADS: ReadonlySet<string> = new Set(['is', 'can', 'has', 'should', 'does', 'will']);
+const CAT_RANK: Record<VerbCategory, number> = { read: 0, write: 1, delete: 2 };
+const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade']);
+const READ_HEADS: ReadonlySet<string> = new Set(['status', 'info', 'details', 'history', 'logs', 'log', 'stats', 'statistics', 'progress', 'result', 'results', 'state', 'summary', 'report', 'reports', 'metrics', 'list', 'count', 'preview', 'output']);
+/** Nouns that name a runner on their own (`bash`, `python_repl`), unlike `query` or `function`. */
+const RUNNER_NOUNS: ReadonlySet<string> = new Set(['command', 'cmd', 'shell', 'bash', 'sh', 'powershell', 'terminal', 'script', 'python', 'repl', 'javascript', 'js', 'ruby', 'applescript', 'exec']);
+const MULTI_MODE_HEADS: ReadonlySet<string> = new Set(['manage', 'crud', 'admin', 'handle', 'modify']);
+
+interface VerbAt {
+  index: number;
+  token: string;
+}
+
+export function nameVerbs(name: string): Evidence[] {
+  let tokens = tokenizeName(name);
+  if (tokens.length === 1 && tokens[0] !== undefined && !VERBS.has(tokens[0])) {
+    tokens = splitGluedName(tokens[0], (t) => VERBS.has(t), (t) => nounClasses(t).length > 0);
+  }
+  const out: Evidence[] = [];
+  if (tokens.length === 0) return out;
+  const quote = name.length > 80 ? name.slice(0, 80) : name;
+
+  const verbs: VerbAt[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (VERBS.has(t)) verbs.push({ index: i, token: t });
+  }
+  // `dry` + `run` and `what` + `if` are one word.
+  const joined = tokens.join(' ');
+  const dryRunPhrase = joined.includes('dry run') || joined.includes('what if');
+
+  const strong = verbs.filter((v) => VERBS.get(v.token)?.weak !== true);
+  // A weak verb that ends a longer name is its noun (`git_log`, `slack_message`).
+  const weakLead = verbs.find((v) => !(tokens.length > 1 && v.index === tokens.length - 1 && VERBS.get(v.token)?.cat !== 'read'));
+  const primary = strong[0] ?? weakLead;
+
+  if (tokens.some((t) => MULTI_MODE_HEADS.has(t))) {
+    out.push({ signal: 'multi-mode', weight: 2, source: 'name', text: `the name '${quote}' suggests a tool that manages several operations` });
+    out.push({ signal: 'write', weight: 2.5, source: 'name', text: `'manage'-style names create, change and remove (${quote})` });
+  }
+  if (primary === undefined) {
+    const nouns = collectNouns(tokens, -1);
+    if (nouns.has('exec') && tokens.some((t) => RUNNER_NOUNS.has(t))) out.push({ signal: 'exec', weight: 2, source: 'name', text: `the name '${quote}' names a code or command runner` });
+    for (const cls of ['private', 'public', 'untrusted', 'compute'] as const) {
+      if (nouns.has(cls)) out.push({ signal: `data-${cls}`, weight: 0.6, source: 'name', text: `the name mentions ${cls} data (${quote})` });
+    }
+    return out;
+  }
+
+  let entry = VERBS.get(primary.token);
+  if (entry === undefined) return out;
+  const words = new Set(tokens);
+  // `API-post-page`, `api_patch_user`: HTTP methods name the request, not a publication.
+  if (words.has('api') || words.has('http')) {
+    if (primary.token === 'post') entry = { cat: 'write' };
+    if (primary.token === 'patch' || primary.token === 'put') entry = { cat: 'write' };
+  }
+  // `sync_status`, `build_logs`: a verb used as a noun before a read-only head noun names a report.
+  const lastToken = tokens[tokens.length - 1] ?? '';
+  if (entry.cat !== 'read' && NOUNISH_VERBS.has(primary.token) && READ_HEADS.has(lastToken) && primary.index < tokens.length - 1 && strong.length <= 1) {
+    entry = { cat: 'read' };
+  }
+  const nouns = collectNouns(tokens, primary.index);
+
+  // A later verb joined by `or`/`and` (`get_or_create`, `find_and_replace`) makes a compound action.
+  let compound: VerbAt | undefined;
+  for (const v of verbs) {
+    if (v.index <= primary.index) continue;
+    const between = tokens.slice(primary.index + 1, v.index);
+    if (between.length <= 1 && (between.length === 0 ? v.index === primary.index + 1 && TRAILING_DRY_RUN.has(v.token) === false && isCoordinated(tokens, primary.index) : between[0] === 'or' || between[0] === 'and' || between[0] === 'then')) {
+      compound = v;
+      break;
+    }
+  }
+
+  const head = tokens[0] ?? '';
+  const last = tokens[tokens.length - 1] ?? '';
+  const changes = verbs.some((v) => VERBS.get(v.token)?.cat !== 'read');
+  const leadingDryRun = DRY_RUN_TOKENS.has(primary.token) && primary.index === verbs[0]?.index && changes;
+  const trailingDryRun = (TRAILING_DRY_RUN.has(last) || dryRunPhrase) && changes && primary.token !== last;
+  if (PREDICATE_HEADS.has(head) || leadingDryRun || trailingDryRun || dryRunPhrase) {
+    out.push({ signal: 'dry-run', weight: 4, source: 'name', text: `the name '${quote}' previews, checks or validates rather than changes` });
+  }
+
+  // A one-word name (`add`, `delete`) is less telling than `delete_repository`.
+  const weight = VERBS.get(primary.token)?.weak === true || tokens.length === 1 ? WEAK : STRONG;
+  out.push(...verbObjectEvidence({ verb: primary.token, entry, nouns, words, source: 'name', quote, weight }));
+
+  if (compound !== undefined) {
+    const second = VERBS.get(compound.token);
+    if (second !== undefined) {
+      const connector = tokens[compound.index - 1];
+      if (CAT_RANK[second.cat] !== CAT_RANK[entry.cat]) {
+        out.push({ signal: 'compound', weight: 1, source: 'name', text: `the name joins '${primary.token}' and '${compound.token}'` });
+        if (connector === 'or') out.push({ signal: 'get-or-create', weight: 2, source: 'name', text: `'${primary.token} or ${compound.token}' may do either` });
+      }
+      out.push(...verbObjectEvidence({ verb: compound.token, entry: second, nouns: collectNouns(tokens, compound.index), words, source: 'name', quote, weight: weight * 0.9 }));
+    }
+  }
+  return out;
+}
+
+/** `find_replace`: two verbs side by side are a compound only when the first is a plain read. */
+function isCoordinated(tokens: readonly string[], index: number): boolean {
+  const t = tokens[index];
+  return t === 'find' || t === 'search' || t === 'fetch' || t === 'read' || t === 'get';
+}
+
+function collectNouns(tokens: readonly string[], verbIndex: number): Set<NounClass> {
+  const out = collectNounClasses(tokens, verbIndex);
+  // `payment_link`, `payment_method`: the head noun is not money itself.
+  const last = tokens[tokens.length - 1];
+  if (last === 'link' || last === 'links' || last === 'method' || last === 'methods' || last === 'settings' || last === 'status') out.delete('money');
+  return out;
+}

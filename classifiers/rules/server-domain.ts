@@ -1,0 +1,53 @@
+// Evidence from the server's domain, read from its name and description (and the tool's own name,
+// which often carries the product: `stripe_create_refund`). The domain raises risk floors and adds
+// tags; it never decides the category on its own.
+import type { Evidence, ServerContext } from '../classifier.ts';
+
+export type Domain = 'payments' | 'messaging' | 'social' | 'cloud' | 'database' | 'filesystem' | 'shell' | 'browser' | 'public-info' | 'code-host';
+
+const DOMAIN_RULES: ReadonlyArray<{ domain: Domain; re: RegExp; text: string }> = [
+  { domain: 'payments', re: /\b(?:stripe|paypal|square|braintree|adyen|payments?|billing|invoic\w*|wallet|bank\w*|plaid|coinbase|crypto|ethereum|solana|bitcoin|defi|web3|evm|wise|revolut|mollie|razorpay|lemon ?squeezy|paddle)\b/, text: 'payments' },
+  { domain: 'messaging', re: /\b(?:gmail|e-?mail|mail|slack|discord|telegram|whatsapp|signal|sms|twilio|teams|outlook|imessage|messag\w*|chat|mattermost|zulip|matrix|sendgrid|mailgun|resend|postmark|intercom)\b/, text: 'email and messaging' },
+  { domain: 'social', re: /\b(?:twitter|x\.com|tweet\w*|linkedin|reddit|mastodon|bluesky|bsky|facebook|instagram|threads|tiktok|youtube|social|farcaster|nostr)\b/, text: 'social posting' },
+  { domain: 'cloud', re: /\b(?:aws|amazon web services|gcp|google cloud|azure|kubernetes|k8s|kubectl|helm|cloudflare|vercel|netlify|heroku|terraform|pulumi|docker|digitalocean|fly\.io|render\.com|railway|ec2|s3|lambda|ecs|eks|gke|aks|openshift|nomad|ansible|infrastructure|devops|ci\/cd)\b/, text: 'cloud infrastructure' },
+  { domain: 'database', re: /\b(?:postgres\w*|mysql|mariadb|sqlite|mongo\w*|redis|supabase|neon|bigquery|snowflake|elasticsearch|opensearch|clickhouse|dynamodb|cassandra|firestore|firebase|database|sql|duckdb|prisma|airtable|pinecone|qdrant|weaviate|chroma|milvus|neo4j)\b/, text: 'databases' },
+  { domain: 'filesystem', re: /\b(?:filesystem|file ?system|local files?|fs|files|directory|directories|disk)\b/, text: 'filesystem' },
+  { domain: 'shell', re: /\b(?:shell|terminal|bash|zsh|powershell|command[- ]line|cli|desktop[- ]commander|code[- ]?runner|interpreter|repl|jupyter|notebook|exec\w*|ssh|remote command)\b/, text: 'shell or code execution' },
+  { domain: 'browser', re: /\b(?:playwright|puppeteer|browser\w*|selenium|chrome|chromium|firefox|webdriver|headless|browserbase|browser-?use)\b/, text: 'browsers' },
+  { domain: 'public-info', re: /\b(?:weather|wikipedia|arxiv|pubmed|news|search engine|brave search|duckduckgo|tavily|exa|serp\w*|perplexity|docs|documentation|context7|dictionary|maps?|geocod\w*|stock\w*|finance data|yahoo finance|time ?zones?|calculator|math)\b/, text: 'public information' },
+  { domain: 'code-host', re: /\b(?:github|gitlab|bitbucket|gitea|git|azure devops|jira|linear|confluence|notion|asana|trello|clickup)\b/, text: 'code hosting and work tracking' },
+];
+
+/** Server descriptions can be long; the domain shows in the first lines. */
+const MAX_TEXT = 600;
+
+// Servers repeat across their tools; their part of the answer is computed once per server object.
+const SERVER_CACHE = new WeakMap<ServerContext, Evidence[]>();
+
+export function serverDomain(server: ServerContext | undefined, toolName?: string): Evidence[] {
+  const out: Evidence[] = [];
+  const fromServer = server === undefined ? [] : domainsOfServer(server);
+  out.push(...fromServer);
+  if (toolName !== undefined && toolName.length > 0) {
+    const text = toolName.slice(0, 200).replace(/[_\-./]+/g, ' ').toLowerCase();
+    for (const rule of DOMAIN_RULES) {
+      if (fromServer.some((e) => e.signal === `domain:${rule.domain}`)) continue;
+      const m = rule.re.exec(text);
+      if (m !== null) out.push({ signal: `domain:${rule.domain}`, weight: 0.6, source: 'name', text: `the tool name points to ${rule.text} ("${m[0]}")` });
+    }
+  }
+  return out;
+}
+
+function domainsOfServer(server: ServerContext): Evidence[] {
+  const cached = SERVER_CACHE.get(server);
+  if (cached !== undefined) return cached;
+  const out: Evidence[] = [];
+  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(/[_\-./]+/g, ' ').toLowerCase();
+  for (const rule of DOMAIN_RULES) {
+    const m = rule.re.exec(text);
+    if (m !== null) out.push(Object.freeze({ signal: `domain:${rule.domain}`, weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
+  }
+  SERVER_CACHE.set(server, out);
+  return out;
+}

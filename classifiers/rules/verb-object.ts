@@ -1,0 +1,143 @@
+// Turns a verb and the kinds of its objects into evidence: the category vote and the side effects.
+// Shared by the name and the description signals so both read `delete` + `database` the same way.
+import type { Evidence, EvidenceSource } from '../classifier.ts';
+import type { NounClass } from './noun-lexicon.ts';
+import type { VerbCategory, VerbEntry } from './verb-lexicon.ts';
+
+/** Verbs that run whatever their object is: a command, a query, a workflow. */
+const RUN_VERBS: ReadonlySet<string> = new Set(['run', 'evaluate', 'execute', 'exec', 'eval', 'spawn', 'invoke', 'call', 'start', 'trigger', 'dispatch', 'launch']);
+const PAGE_WORDS: ReadonlySet<string> = new Set(['url', 'page', 'link', 'website', 'site', 'tab', 'browser', 'webpage', 'uri']);
+/** Verbs that touch a message without anyone else seeing a new one. */
+const QUIET_VERBS: ReadonlySet<string> = new Set(['draft', 'dismiss', 'mark', 'archive', 'unarchive', 'label', 'tag', 'pin', 'star', 'snooze', 'mute', 'unmute', 'modify', 'move', 'flag', 'save', 'store', 'index', 'cache', 'import', 'sync', 'copy', 'export', 'translate', 'lock', 'unlock', 'resolve', 'assign', 'transition']);
+const READ_RUNS: ReadonlySet<string> = new Set(['aggregation', 'report', 'search', 'analysis', 'lookup', 'scan', 'audit', 'benchmark', 'check', 'checks', 'diagnostics', 'simulation']);
+/** Verbs that bring a new credential into existence. */
+const ISSUE_VERBS: ReadonlySet<string> = new Set(['create', 'generate', 'issue', 'new', 'add', 'rotate', 'regenerate', 'mint', 'make', 'reset']);
+/** Verbs that change who may access something. */
+const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update', 'invite', 'assign', 'share', 'create', 'put', 'attach', 'authorize', 'change', 'modify', 'edit', 'enable', 'promote']);
+/** Words that mean "many at once" next to a destructive verb. */
+/** Removing oneself from a relation, not removing the thing itself. */
+const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
+export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
+const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
+
+export interface VerbUse {
+  verb: string;
+  entry: VerbEntry;
+  nouns: ReadonlySet<NounClass>;
+  /** The classes of the verb's direct object alone (`label` in "remove a label from an issue"). */
+  head?: ReadonlySet<NounClass>;
+  /** Other words near the verb, for bulk and mode words. */
+  words: ReadonlySet<string>;
+  source: EvidenceSource;
+  /** Where the verb came from, quoted in the evidence text. */
+  quote: string;
+  weight: number;
+}
+
+export function verbObjectEvidence(use: VerbUse): Evidence[] {
+  const { verb, entry, nouns, words, source, quote, weight } = use;
+  const out: Evidence[] = [];
+  let cat: VerbCategory = entry.cat;
+  const effects = new Set(entry.effects ?? []);
+  // `payment_link`, `payment_method`: the head noun is not money itself.
+  const moneyHead = !(words.has('link') || words.has('links') || words.has('method') || words.has('methods') || words.has('settings') || words.has('page'));
+
+  // Object-dependent verbs: the same verb reads, writes or deletes depending on what it acts on.
+  if (verb === 'close' && nouns.has('session')) cat = 'delete';
+  if ((verb === 'stop' || verb === 'disconnect') && nouns.has('session')) cat = 'delete';
+  if (verb === 'open' && !nouns.has('session') && !hasAny(words, PAGE_WORDS)) effects.delete('navigate');
+  if (verb === 'forward' && words.has('port')) {
+    effects.delete('public-sink');
+    effects.add('infra');
+  }
+  if (verb === 'open') {
+    if (nouns.has('message') || words.has('pull') || words.has('pr') || words.has('issue') || words.has('ticket')) {
+      cat = 'write';
+      effects.delete('navigate');
+    } else if (nouns.has('file') || nouns.has('private')) effects.delete('navigate');
+  }
+  if ((verb === 'generate' || verb === 'issue' || verb === 'mint') && nouns.has('credential')) cat = 'write';
+  if (verb === 'resolve' && (nouns.has('message') || nouns.has('private'))) cat = 'write';
+  if (verb === 'drop' && !nouns.has('bulk-target') && !nouns.has('shared')) cat = 'delete';
+  if (verb === 'review' && (words.has('pull') || words.has('pr'))) cat = 'write';
+  if ((verb === 'add' || verb === 'sum') && nouns.has('compute') && !nouns.has('private')) {
+    cat = 'read';
+    effects.add('compute');
+  }
+  if (verb === 'select' && !nouns.has('session')) effects.delete('interact');
+  if (verb === 'select' && nouns.has('session')) cat = 'write';
+  if (verb === 'open' && (words.has('app') || words.has('application') || words.has('program'))) {
+    cat = 'write';
+    effects.delete('navigate');
+  }
+  // "Run an aggregation", "run a report": running a read is a read.
+  if (RUN_VERBS.has(verb) && !nouns.has('exec') && !nouns.has('job') && hasAny(words, READ_RUNS)) cat = 'read';
+
+  add(out, source, quote, cat, weight, `verb '${verb}' suggests ${cat === 'read' ? 'a read' : cat === 'write' ? 'a write' : 'a deletion'}`);
+
+  if (cat === 'read') {
+    if (effects.has('compute')) add(out, source, quote, 'compute', weight * 0.5, `'${verb}' computes over its input`);
+    if (effects.has('navigate')) add(out, source, quote, 'navigate', weight * 0.6, `'${verb}' navigates a browser`);
+    if (nouns.has('credential') && !nouns.has('public') && !nouns.has('financial')) add(out, source, quote, 'credential-read', weight * 0.6, 'reads credentials or secrets');
+  }
+  if (effects.has('dry-run') && cat === 'read') add(out, source, quote, 'dry-run-verb', weight * 0.3, `'${verb}' checks rather than changes`);
+  if (effects.has('session')) add(out, source, quote, 'session', weight * 0.4, `'${verb}' affects only the tool's own session`);
+  if (effects.has('interact')) add(out, source, quote, 'interact', weight * 0.6, `'${verb}' acts in a browser page`);
+  if (effects.has('restore')) add(out, source, quote, 'restore', weight * 0.5, `'${verb}' undoes a removal`);
+
+  if (RUN_VERBS.has(verb) || verb === 'eval') {
+    if (nouns.has('exec')) {
+      const isQuery = words.has('sql') || words.has('query') || words.has('statement');
+      add(out, source, quote, isQuery ? 'exec-query' : 'exec', weight, isQuery ? 'runs a database query' : 'runs code or commands');
+      if (!isQuery && cat === 'read') cat = 'write';
+    } else if (nouns.has('job')) add(out, source, quote, 'job-trigger', weight * 0.6, 'triggers a job or workflow');
+    else if (verb === 'eval' || ((verb === 'execute' || verb === 'exec') && nouns.size === 0)) add(out, source, quote, 'exec', weight * 0.5, `'${verb}' with no object may run code`);
+  }
+
+  if (cat === 'write') {
+    if (effects.has('money') || (nouns.has('money') && moneyHead)) add(out, source, quote, 'money', weight, 'moves money');
+    if (nouns.has('credential') && ISSUE_VERBS.has(verb)) add(out, source, quote, 'credential', weight, 'issues a credential');
+    if ((nouns.has('access') && GRANT_VERBS.has(verb)) || effects.has('access-grant')) {
+      add(out, source, quote, 'access-grant', nouns.has('access') ? weight : weight * 0.5, 'changes who has access');
+    }
+    const smallObject = nouns.has('small') || nouns.has('trivial');
+    if (effects.has('public-sink') || (nouns.has('message') && !smallObject && !QUIET_VERBS.has(verb) && !words.has('draft'))) {
+      if (verb !== 'draft' && !words.has('draft')) add(out, source, quote, 'public-sink', weight * 0.8, 'others see the result');
+    }
+    if (effects.has('overwrite')) add(out, source, quote, 'overwrite', weight * 0.7, `'${verb}' overwrites existing content`);
+    if (effects.has('infra') || nouns.has('infra')) add(out, source, quote, 'infra', weight * 0.7, 'changes shared infrastructure');
+    if (nouns.has('trivial')) add(out, source, quote, 'trivial', weight * 0.5, "changes the user's own trivia");
+    if (nouns.has('small')) add(out, source, quote, 'small-item', weight * 0.4, 'acts on a small item');
+    if (nouns.has('file')) add(out, source, quote, 'local-file', weight * 0.4, 'writes a file');
+    if (verb === 'draft' || words.has('draft')) add(out, source, quote, 'draft', weight * 0.5, 'prepares a draft without sending it');
+  }
+
+  if (cat === 'delete' && RELATION_VERBS.has(verb)) {
+    add(out, source, quote, 'small-item', weight * 0.6, `'${verb}' removes a follow, star or subscription`);
+  } else if (cat === 'delete') {
+    if (nouns.has('bulk-target') || effects.has('bulk') || hasAny(words, BULK_WORDS)) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');
+    else if (hasAny(words, MULTI_WORDS)) add(out, source, quote, 'multi-target', weight * 0.5, 'removes several items at once');
+    if (nouns.has('shared') || nouns.has('infra') || nouns.has('message')) add(out, source, quote, 'shared-resource', weight * 0.6, 'removes a shared resource');
+    if (nouns.has('file')) add(out, source, quote, 'local-file', weight * 0.5, 'removes a file');
+    const head = use.head ?? nouns;
+    if (head.has('small') || head.has('trivial')) add(out, source, quote, 'small-item', weight * 0.6, 'removes a small item');
+    if (nouns.has('session')) add(out, source, quote, 'session', weight * 0.6, "ends the tool's own session");
+    if (nouns.has('credential') || nouns.has('access')) add(out, source, quote, 'revoke', weight * 0.5, 'revokes access or credentials');
+    if (nouns.has('financial') || nouns.has('money')) add(out, source, quote, 'financial-removal', weight * 0.5, 'cancels or removes a financial record');
+  }
+
+  for (const cls of ['private', 'public', 'untrusted', 'compute'] as const) {
+    if (nouns.has(cls)) add(out, source, quote, `data-${cls}`, weight * 0.3, `acts on ${cls} data`);
+  }
+  if (nouns.has('financial') || nouns.has('money')) add(out, source, quote, 'financial', weight * 0.3, 'financial records');
+  return out;
+}
+
+export function hasAny(set: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
+  for (const w of words) if (set.has(w)) return true;
+  return false;
+}
+
+function add(out: Evidence[], source: EvidenceSource, quote: string, signal: string, weight: number, text: string): void {
+  out.push({ signal, weight, source, text: `${text} (${quote})` });
+}

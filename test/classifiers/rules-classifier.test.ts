@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifyWithRules, rulesClassifier } from '../../classifiers/rules-classifier.ts';
+import type { Category, Risk, ServerContext, Tag, ToolDefinition } from '../../src/types.ts';
+
+interface Case {
+  tool: ToolDefinition;
+  server?: ServerContext;
+  category: Category;
+  risk: Risk;
+  ambiguous?: boolean;
+  tags?: Tag[];
+}
+
+const props = (...names: string[]): Record<string, unknown> => ({
+  type: 'object',
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
+});
+
+const gh: ServerContext = { name: 'github', description: 'GitHub API: repositories, issues and pull requests' };
+const slack: ServerContext = { name: 'slack', description: 'Slack workspace messaging' };
+const fs: ServerContext = { name: 'filesystem', description: 'Secure file operations on the local filesystem' };
+const stripe: ServerContext = { name: 'stripe', description: 'Stripe payments API' };
+const aws: ServerContext = { name: 'aws', description: 'Manage AWS resources' };
+const pg: ServerContext = { name: 'postgres', description: 'PostgreSQL database access' };
+const pw: ServerContext = { name: 'playwright', description: 'Browser automation with Playwright' };
+
+// Written from LABELS.md, not from the classifier's output.
+const CASES: Case[] = [
+  // GitHub
+  { tool: { name: 'list_issues', description: 'List issues in a GitHub repository with filtering options.', inputSchema: props('owner', 'repo', 'state', 'page') }, server: gh, category: 'Read', risk: 'Medium', tags: ['reads-private-data'] },
+  { tool: { name: 'create_issue', description: 'Create a new issue in a GitHub repository.', inputSchema: props('owner', 'repo', 'title', 'body') }, server: gh, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'add_issue_comment', description: 'Add a comment to an existing issue.' }, server: gh, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  { tool: { name: 'merge_pull_request', description: 'Merge a pull request into its base branch.' }, server: gh, category: 'Write', risk: 'High' },
+  { tool: { name: 'delete_repository', description: 'Permanently delete a repository. This cannot be undone.' }, server: gh, category: 'Delete', risk: 'High', tags: ['destructive-shared'] },
+  { tool: { name: 'remove_label', description: 'Remove a label from an issue.' }, server: gh, category: 'Delete', risk: 'Medium' },
+  { tool: { name: 'add_collaborator', description: 'Add a user as a collaborator with a given permission level.', inputSchema: props('owner', 'repo', 'username', 'permission') }, server: gh, category: 'Write', risk: 'Critical' },
+  { tool: { name: 'search_repositories', description: 'Search for GitHub repositories.' }, server: gh, category: 'Read', risk: 'Medium' },
+  // Slack and email
+  { tool: { name: 'slack_post_message', description: 'Post a new message to a Slack channel.', inputSchema: props('channel_id', 'text') }, server: slack, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  { tool: { name: 'slack_get_channel_history', description: 'Get recent messages from a channel.' }, server: slack, category: 'Read', risk: 'Medium', tags: ['ingests-untrusted-content', 'reads-private-data'] },
+  { tool: { name: 'slack_add_reaction', description: 'Add a reaction emoji to a message.' }, server: slack, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'send_email', description: 'Sends an email to one or more recipients.', inputSchema: props('to', 'subject', 'body') }, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  { tool: { name: 'draft_email', description: 'Create a draft email without sending it.', inputSchema: props('to', 'subject', 'body') }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'delete_message', description: 'Delete a message from a channel.' }, server: slack, category: 'Delete', risk: 'High' },
+  // Filesystem
+  { tool: { name: 'read_file', description: 'Read the complete contents of a file.', inputSchema: props('path') }, server: fs, category: 'Read', risk: 'Medium', tags: ['reads-private-data'] },
+  { tool: { name: 'write_file', description: 'Create a new file or completely overwrite an existing file.', inputSchema: props('path', 'content') }, server: fs, category: 'Write', risk: 'High', tags: ['destructive-local'] },
+  { tool: { name: 'move_file', description: 'Move or rename files and directories.', inputSchema: props('source', 'destination') }, server: fs, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'delete_file', description: 'Delete a file from disk.', inputSchema: props('path') }, server: fs, category: 'Delete', risk: 'High', tags: ['destructive-local'] },
+  { tool: { name: 'list_deleted_items', description: 'List items currently in the trash.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'undelete', description: 'Restore a deleted file from the trash.' }, category: 'Write', risk: 'Medium' },
+  // Shell and code
+  { tool: { name: 'run_command', description: 'Run a shell command on the host and return its output.', inputSchema: props('command') }, category: 'Write', risk: 'Critical', tags: ['executes-code'] },
+  { tool: { name: 'execute_python', description: 'Execute Python code in a sandboxed environment.', inputSchema: props('code') }, category: 'Write', risk: 'High', tags: ['executes-code'] },
+  { tool: { name: 'bash', description: 'Run bash.', inputSchema: props('command') }, category: 'Write', risk: 'Critical' },
+  // Payments
+  { tool: { name: 'create_refund', description: 'Refund a charge.', inputSchema: props('charge', 'amount') }, server: stripe, category: 'Write', risk: 'Critical', tags: ['financial'] },
+  { tool: { name: 'list_charges', description: 'List charges on the account.' }, server: stripe, category: 'Read', risk: 'Medium', tags: ['financial', 'reads-private-data'] },
+  { tool: { name: 'create_customer', description: 'Create a customer record.' }, server: stripe, category: 'Write', risk: 'Medium', tags: ['financial'] },
+  { tool: { name: 'cancel_subscription', description: 'Cancel a customer subscription.' }, server: stripe, category: 'Delete', risk: 'High' },
+  // Cloud
+  { tool: { name: 'ec2_terminate_instances', description: 'Terminate EC2 instances.' }, server: aws, category: 'Delete', risk: 'High', tags: ['destructive-shared'] },
+  { tool: { name: 'describe_instances', description: 'Describe EC2 instances in a region.' }, server: aws, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'deploy_service', description: 'Deploy a new version of the service to production.' }, category: 'Write', risk: 'High' },
+  { tool: { name: 'create_access_key', description: 'Create a new IAM access key for a user.' }, server: aws, category: 'Write', risk: 'Critical' },
+  { tool: { name: 's3_empty_bucket', description: 'Delete all objects in a bucket.' }, server: aws, category: 'Delete', risk: 'Critical' },
+  // Databases
+  { tool: { name: 'query', description: 'Run a read-only SQL query.', inputSchema: props('sql') }, server: pg, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'execute_sql', description: 'Execute any SQL statement, including INSERT, UPDATE and DELETE.', inputSchema: props('sql') }, server: pg, category: 'Write', risk: 'Critical', tags: ['executes-code'] },
+  { tool: { name: 'list_tables', description: 'List tables in the database.' }, server: pg, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'drop_table', description: 'Drop a table and all of its data.' }, server: pg, category: 'Delete', risk: 'Critical' },
+  { tool: { name: 'delete_many', description: 'Delete all documents matching the filter.', inputSchema: props('collection', 'filter') }, category: 'Delete', risk: 'Critical' },
+  // Browser
+  { tool: { name: 'browser_navigate', description: 'Navigate to a URL.', inputSchema: props('url') }, server: pw, category: 'Read', risk: 'Medium', ambiguous: true },
+  { tool: { name: 'browser_take_screenshot', description: 'Take a screenshot of the current page.' }, server: pw, category: 'Read', risk: 'Low' },
+  { tool: { name: 'browser_evaluate', description: 'Evaluate JavaScript expression on the page.' }, server: pw, category: 'Write', risk: 'High', tags: ['executes-code'] },
+  { tool: { name: 'browser_close', description: 'Close the page.' }, server: pw, category: 'Delete', risk: 'Low' },
+  // Search, calendar, notes, misc
+  { tool: { name: 'web_search', description: 'Search the web and return results.', inputSchema: props('query') }, category: 'Read', risk: 'Low', tags: ['ingests-untrusted-content'] },
+  { tool: { name: 'calculate', description: 'Evaluate a math expression.', inputSchema: props('expression') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'add', description: 'Add two numbers.', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } } } }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'convert_currency', description: 'Convert an amount between currencies using public exchange rates.' }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'create_event', description: 'Create a calendar event and send invitations to attendees.', inputSchema: props('title', 'start', 'attendees') }, category: 'Write', risk: 'High' },
+  { tool: { name: 'set_reminder', description: 'Set a reminder for yourself.' }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'archive_conversation', description: 'Archive a conversation; it can be unarchived later.' }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'create_note', description: 'Create a note in the notes app.' }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'get_or_create_user', description: 'Get a user by email, creating it if it does not exist.' }, category: 'Write', risk: 'Medium', ambiguous: true },
+  { tool: { name: 'delete_preview', description: 'Show which files a delete would remove.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'validate_deploy', description: 'Validate a deployment configuration without deploying.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'git_worktree', description: 'Manage git worktrees: add, move or remove.', inputSchema: { type: 'object', properties: { action: { type: 'string', enum: ['add', 'move', 'remove', 'list'] } } } }, category: 'Write', risk: 'Medium', ambiguous: true },
+  { tool: { name: 'issue_create', description: 'Create an issue.' }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'getUserById', description: 'Returns the user with the given id.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'repo-delete' }, category: 'Delete', risk: 'High' },
+  { tool: { name: 'tweet', description: 'Post a tweet.' }, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  { tool: { name: 'unsubscribe', description: 'Unsubscribe the user from a mailing list.' }, category: 'Delete', risk: 'Medium' },
+  { tool: { name: 'revoke_token', description: 'Revoke an OAuth access token.' }, category: 'Delete', risk: 'High' },
+  { tool: { name: 'get_current_time', description: 'Get the current time in a timezone.' }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'sync_status', description: 'Show the status of the last sync.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'get_build_logs', description: 'Get logs for a build.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'kill_process', description: 'Terminate a running process by PID.' }, category: 'Delete', risk: 'Medium' },
+];
+
+describe('classifyWithRules on realistic tools', () => {
+  for (const c of CASES) {
+    it(`${c.tool.name} → ${c.category}/${c.risk}`, () => {
+      const r = classifyWithRules(c.tool, c.server, { ignoreAnnotations: true });
+      assert.equal(r.category, c.category, `category; rationale: ${r.rationale}`);
+      assert.equal(r.risk, c.risk, `risk; rationale: ${r.rationale}`);
+      if (c.ambiguous !== undefined) assert.equal(r.ambiguous, c.ambiguous, 'ambiguous');
+      for (const tag of c.tags ?? []) assert.ok(r.tags.includes(tag), `tag ${tag} in ${r.tags.join(',')}`);
+    });
+  }
+});
+
+describe('classification shape', () => {
+  it('fills every field, deterministic across calls', () => {
+    const tool: ToolDefinition = { name: 'delete_file', description: 'Delete a file.', inputSchema: props('path') };
+    const a = classifyWithRules(tool);
+    const b = classifyWithRules(tool);
+    assert.deepEqual(a, b);
+    assert.ok(a.confidence > 0 && a.confidence <= 1);
+    assert.ok(a.rationale.length > 40);
+    assert.ok(a.evidence.length > 0);
+    assert.deepEqual(a.suggestedAnnotations, { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false });
+  });
+
+  it('suggests read-only annotations for a read', () => {
+    const r = classifyWithRules({ name: 'web_search', description: 'Search the web.', inputSchema: props('query') });
+    assert.equal(r.suggestedAnnotations.readOnlyHint, true);
+    assert.equal(r.suggestedAnnotations.destructiveHint, false);
+    assert.equal(r.suggestedAnnotations.openWorldHint, true);
+  });
+
+  it('lowers confidence when there is no description', () => {
+    const withText = classifyWithRules({ name: 'join_community', description: 'Send a request to join a community.' });
+    const bare = classifyWithRules({ name: 'join_community' });
+    assert.ok(bare.confidence < withText.confidence, `${bare.confidence} < ${withText.confidence}`);
+    assert.match(bare.rationale, /No description/);
+  });
+
+  it('lowers confidence when name and description disagree', () => {
+    const agree = classifyWithRules({ name: 'get_report', description: 'Get a report.' });
+    const conflict = classifyWithRules({ name: 'get_report', description: 'Deletes the report after returning it.' });
+    assert.ok(conflict.confidence < agree.confidence);
+  });
+
+  it('is exposed as a Classifier with info', async () => {
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.0.0' });
+    const r = await rulesClassifier.classify({ name: 'list_files' });
+    assert.equal(r.category, 'Read');
+  });
+});
+
+describe('annotations', () => {
+  it('reports readOnlyHint: true on a delete tool as a contradiction', () => {
+    const r = classifyWithRules({ name: 'delete_file', description: 'Delete a file.', annotations: { readOnlyHint: true } });
+    assert.equal(r.category, 'Delete');
+    const f = r.findings.find((x) => x.kind === 'annotation_contradiction');
+    assert.ok(f !== undefined);
+    assert.equal(f.severity, 'high');
+  });
+
+  it('reports destructiveHint: false on a delete tool', () => {
+    const r = classifyWithRules({ name: 'remove_member', description: 'Remove a member from the team.', annotations: { readOnlyHint: false, destructiveHint: false } });
+    assert.ok(r.findings.some((x) => x.kind === 'annotation_contradiction' && /destructiveHint/.test(x.message)));
+  });
+
+  it('does not report contradictions when annotations are ignored', () => {
+    const r = classifyWithRules({ name: 'delete_file', description: 'Delete a file.', annotations: { readOnlyHint: true } }, undefined, { ignoreAnnotations: true });
+    assert.equal(r.findings.length, 0);
+    assert.ok(!r.evidence.some((e) => e.source === 'annotation'));
+  });
+
+  it('lets a consistent annotation tip an unclear tool', () => {
+    const plain = classifyWithRules({ name: 'acme_widget' });
+    const declared = classifyWithRules({ name: 'acme_widget', annotations: { readOnlyHint: true } });
+    assert.equal(declared.category, 'Read');
+    assert.ok(declared.confidence > plain.confidence);
+    const writes = classifyWithRules({ name: 'acme_widget', annotations: { readOnlyHint: false } });
+    assert.equal(writes.category, 'Write');
+  });
+});
