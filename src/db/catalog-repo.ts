@@ -3,7 +3,7 @@
 import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Category, ClassifierInfo, Evidence, Finding, Risk, Tag, ToolAnnotations, ToolDefinition } from '../types.ts';
 import type { Db } from './connect.ts';
-import { classifications, servers, snapshotTools, toolDefinitions } from './schema.ts';
+import { classifications, crawlSnapshots, servers, snapshotTools, toolDefinitions } from './schema.ts';
 
 export interface CatalogTool {
   serverId: string;
@@ -44,7 +44,10 @@ export async function listCatalogTools(db: Db, query: CatalogQuery): Promise<Cat
       label: classifications,
     })
     .from(servers)
-    .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, servers.latestSnapshotId))
+    // Through crawl_snapshots so a look-up by tool name can reach each server by primary key
+    // (name → snapshot tool → snapshot → server) instead of scanning servers for latest_snapshot_id.
+    .innerJoin(crawlSnapshots, and(eq(crawlSnapshots.id, servers.latestSnapshotId), eq(crawlSnapshots.serverId, servers.id)))
+    .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, crawlSnapshots.id))
     .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
     .leftJoin(
       classifications,
@@ -56,7 +59,11 @@ export async function listCatalogTools(db: Db, query: CatalogQuery): Promise<Cat
       ),
     )
     .where(and(...filters))
-    .orderBy(asc(servers.id), asc(snapshotTools.position));
+    .orderBy(asc(servers.id), asc(snapshotTools.position))
+    // A named statement: PostgreSQL plans this five-table join once per connection, not per look-up
+    // (planning costs more than running it). The values stay bound parameters.
+    .prepare('list_catalog_tools')
+    .execute();
   return rows.map((r) => ({
     serverId: r.serverId,
     serverName: r.serverName,
