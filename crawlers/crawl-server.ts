@@ -47,7 +47,8 @@ export async function crawlServer(candidate: ServerCandidate, options: CrawlOpti
     if (!launch.url) return fail('unsupported', `a ${launch.transport} server needs a url`);
     return connectAndList(candidate, () => remoteTransports(launch.url ?? ''), options, started, {});
   }
-  if (launch.entry) return runStdio(candidate, launch.entry, options, started, {});
+  if (launch.command) return runStdio(candidate, { command: launch.command, args: [] }, options, started, {});
+  if (launch.entry) return runStdio(candidate, nodeProgram(launch.entry, options), options, started, {});
   if (!launch.npmPackage || !launch.npmVersion) return fail('unsupported', 'only npm packages can be run over stdio so far');
 
   const installStart = performance.now();
@@ -64,12 +65,22 @@ export async function crawlServer(candidate: ServerCandidate, options: CrawlOpti
     if (options.signal?.aborted) return fail('cancelled', 'run cancelled during install', '', { installMs });
     return fail('install_failed', install.reason, install.output, { installMs });
   }
-  return runStdio(candidate, install.value.entry, options, started, { installMs });
+  return runStdio(candidate, nodeProgram(install.value.entry, options), options, started, { installMs });
+}
+
+/** The program to start and the arguments that come before the launch's own. */
+interface Program {
+  command: string;
+  args: string[];
+}
+
+function nodeProgram(entry: string, options: CrawlOptions): Program {
+  return { command: process.execPath, args: [`--max-old-space-size=${options.maxOldSpaceMb ?? 1024}`, entry] };
 }
 
 async function runStdio(
   candidate: ServerCandidate,
-  entry: string,
+  program: Program,
   options: CrawlOptions,
   started: number,
   timings: { installMs?: number },
@@ -77,14 +88,10 @@ async function runStdio(
   const { launch } = candidate;
   const workdir = await mkdtemp(path.join(os.tmpdir(), 'mcp-risk-crawl-'));
   try {
-    const args = [
-      `--max-old-space-size=${options.maxOldSpaceMb ?? 1024}`,
-      entry,
-      ...launch.args.map((a) => a.replaceAll('{workdir}', workdir)),
-    ];
+    const args = [...program.args, ...launch.args.map((a) => a.replaceAll('{workdir}', workdir))];
     const env = { ...options.baseEnv, HOME: workdir, TMPDIR: workdir, ...launch.env };
     const makeTransport = (): Transport[] => [
-      new IsolatedStdioTransport({ command: process.execPath, args, env, cwd: workdir, isolate: options.isolate !== false }),
+      new IsolatedStdioTransport({ command: program.command, args, env, cwd: workdir, isolate: options.isolate !== false }),
     ];
     return await connectAndList(candidate, makeTransport, options, started, timings);
   } finally {
@@ -188,7 +195,10 @@ function stderrOf(transport: Transport): string {
 
 /** Reject as soon as the signal fires, even if the wrapped promise never settles. */
 function withAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    promise.catch(() => {}); // it settles later; its rejection must not go unhandled
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });

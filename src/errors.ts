@@ -6,6 +6,12 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 /** Bad input: flags, config, seed files, unknown tool names, malformed lines. */
 export const EXIT_BAD_INPUT = 2;
+/**
+ * `scan --fail-on` / `--fail-on-findings`: the scan finished and its report was written, and the server
+ * met the threshold. Distinct from 1 and 2 so CI can tell "this server fails our bar" from "the scan
+ * could not run".
+ */
+export const EXIT_SCAN_THRESHOLD = 3;
 /** The run finished but was interrupted (Ctrl-C) and can be resumed. */
 export const EXIT_INTERRUPTED = 130;
 
@@ -18,6 +24,8 @@ export type ErrorCode =
   | 'UNKNOWN_SERVER'
   | 'UNKNOWN_RUN'
   | 'DB_UNAVAILABLE'
+  | 'SCAN_TARGET_FAILED'
+  | 'SCAN_THRESHOLD_MET'
   | 'INTERNAL';
 
 const EXIT_BY_CODE: Record<ErrorCode, number> = {
@@ -29,6 +37,10 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   UNKNOWN_SERVER: EXIT_BAD_INPUT,
   UNKNOWN_RUN: EXIT_BAD_INPUT,
   DB_UNAVAILABLE: EXIT_INTERNAL,
+  // The server to scan could not be listed (did not start, crashed, wants credentials, timed out,
+  // failed to install): the input to the scan is unusable, as a bad file would be.
+  SCAN_TARGET_FAILED: EXIT_BAD_INPUT,
+  SCAN_THRESHOLD_MET: EXIT_SCAN_THRESHOLD,
   INTERNAL: EXIT_INTERNAL,
 };
 

@@ -118,6 +118,8 @@ export interface ServerLaunch {
   bin?: string;
   /** A local script run with node instead of an installed package (fixtures, dev dependencies). */
   entry?: string;
+  /** Any program, run with `args` under the same isolation (`mcp-risk scan -- <command> [args…]`). */
+  command?: string;
   args: string[];
   /** Variable name → value (placeholders for credentials). Never stored, never printed. */
   env: Record<string, string>;

@@ -10,8 +10,11 @@ import { registerDiscoverCommand } from './commands/discover-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerIndexCommand } from './commands/index-command.ts';
 import { registerPagesCommand } from './commands/pages-command.ts';
+import { registerMcpCommand } from './commands/mcp-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
+import { registerServeCommand } from './commands/serve-command.ts';
 import { registerToolsCommand } from './commands/tools-command.ts';
+import { registerWorkerCommand } from './commands/worker-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -35,9 +38,12 @@ Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumabl
     );
   registerDiscoverCommand(program);
   registerIndexCommand(program);
+  registerWorkerCommand(program);
   registerToolsCommand(program);
   registerPolicyCommand(program);
   registerPagesCommand(program);
+  registerServeCommand(program);
+  registerMcpCommand(program);
   registerChangesCommand(program);
   registerClassifyCommand(program);
   registerEvalCommand(program);

@@ -16,6 +16,7 @@ import { DEFAULT_NPM_REGISTRY, DEFAULT_SEARCH_KEYWORDS, parseNamesList } from '.
 import { npmSource } from '../../../crawlers/sources/npm-source.ts';
 import { DEFAULT_REGISTRY_URL, registrySource } from '../../../crawlers/sources/registry-source.ts';
 import { seedSource } from '../../../crawlers/sources/seed-source.ts';
+import { buildSeedList } from '../../../crawlers/sources/seed-writer.ts';
 import { intOption } from '../context.ts';
 import { printable } from './tools-command.ts';
 
@@ -29,6 +30,7 @@ interface DiscoverFlags {
   layout: string;
   seedFile?: string;
   out?: string;
+  seedOut?: string;
   json?: boolean;
   serversOnly?: boolean;
   concurrency: number;
@@ -50,6 +52,7 @@ export function registerDiscoverCommand(program: Command): void {
     .option('--layout <layout>', 'html page layout: auto, awesome-list, directory', 'auto')
     .option('--seed-file <file>', 'seed list for --source seed (default data/seeds/servers.json)')
     .option('--out <file>', 'also write the merged entries as JSONL (one entry per line)')
+    .option('--seed-out <file>', 'also write the npm servers found (exact versions) as a seed list for `mcp-risk index --seed`')
     .option('--json', 'print JSON instead of a table')
     .option('--servers-only', 'print only entries judged to be servers')
     .option('--concurrency <n>', 'npm metadata requests in flight', intOption(1, 64), 8)
@@ -62,6 +65,7 @@ Examples:
   $ mcp-risk discover --source registry --limit 200 --json
   $ mcp-risk discover --source html --html test/fixtures/pages/awesome-mcp-servers.html
   $ mcp-risk discover --source seed,registry,npm --servers-only
+  $ mcp-risk discover --source npm --names names.txt --seed-out seeds.json && mcp-risk index --seed seeds.json
   $ mcp-risk discover --source registry --registry-url http://127.0.0.1:8080   # a mirror or subregistry
 
 With --source npm and another source, npm names the other sources found are looked up too.
@@ -120,14 +124,26 @@ Verdict reasons: --json shows every signal and its weight.`,
       const merged = mergeCandidates(collected);
       const shown = flags.serversOnly ? merged.filter((m) => m.verdict?.isServer === true) : merged;
       if (flags.out !== undefined) await writeFile(flags.out, shown.map((m) => stableJson(m)).join('\n') + (shown.length > 0 ? '\n' : ''));
+      let seedNote = '';
+      if (flags.seedOut !== undefined) {
+        const seeds = buildSeedList(merged, new Map(), flags.seedOut);
+        await writeFile(flags.seedOut, seeds.text);
+        seedNote = `; wrote ${seeds.servers.length} servers to ${flags.seedOut}${seeds.left.length > 0 ? ` (${seeds.left.length} left out: ${summarizeReasons(seeds.left)})` : ''}`;
+      }
       if (flags.json) process.stdout.write(`${JSON.stringify(shown.map((m) => JSON.parse(stableJson(m)) as unknown), null, 2)}\n`);
       else process.stdout.write(renderTable(shown));
       const servers = merged.filter((m) => m.verdict?.isServer === true).length;
       process.stderr.write(
-        `${collected.length} records → ${merged.length} entries (${servers} servers, ${merged.filter((m) => m.verdict?.isServer === false).length} not servers, ${merged.filter((m) => m.verdict === undefined).length} unjudged); ${skipped} skipped${failed > 0 ? `; ${failed} source(s) failed` : ''}${flags.out !== undefined ? `; wrote ${flags.out}` : ''}\n`,
+        `${collected.length} records → ${merged.length} entries (${servers} servers, ${merged.filter((m) => m.verdict?.isServer === false).length} not servers, ${merged.filter((m) => m.verdict === undefined).length} unjudged); ${skipped} skipped${failed > 0 ? `; ${failed} source(s) failed` : ''}${flags.out !== undefined ? `; wrote ${flags.out}` : ''}${seedNote}\n`,
       );
       if (failed > 0) process.exitCode = 1;
     });
+}
+
+function summarizeReasons(left: { reason: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const l of left) counts.set(l.reason, (counts.get(l.reason) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).join(', ');
 }
 
 function checkSources(flags: DiscoverFlags): Set<SourceKind> {
