@@ -12,6 +12,7 @@ import { registerIndexCommand } from './commands/index-command.ts';
 import { registerPagesCommand } from './commands/pages-command.ts';
 import { registerMcpCommand } from './commands/mcp-command.ts';
 import { registerPolicyCommand } from './commands/policy-command.ts';
+import { registerScanCommand } from './commands/scan-command.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerToolsCommand } from './commands/tools-command.ts';
 import { registerWorkerCommand } from './commands/worker-command.ts';
@@ -34,7 +35,7 @@ Examples:
   $ mcp-risk policy delete_entities     the recommended policy for a tool, as JSON
   $ DATABASE_URL=postgres://postgres@127.0.0.1:5432/test mcp-risk db status
 
-Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumable)`,
+Exit codes: 0 ok · 1 internal error · 2 bad input · 3 scan threshold met · 130 interrupted (resumable)`,
     );
   registerDiscoverCommand(program);
   registerIndexCommand(program);
@@ -42,6 +43,7 @@ Exit codes: 0 ok · 1 internal error · 2 bad input · 130 interrupted (resumabl
   registerToolsCommand(program);
   registerPolicyCommand(program);
   registerPagesCommand(program);
+  registerScanCommand(program);
   registerServeCommand(program);
   registerMcpCommand(program);
   registerChangesCommand(program);

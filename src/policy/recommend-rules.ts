@@ -12,7 +12,7 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const satisfi
 /** Placeholders a rule's reason may use; filled from the classification by recommend.ts. */
 export const REASON_PLACEHOLDERS = ['category', 'risk', 'findingKind', 'findingSeverity', 'findingMessage'] as const;
 
-// A finding kind, or a prefix ending in "*" ("annotation-*").
+// A finding kind, or a prefix ending in "*" ("annotation_*").
 const kindPatternSchema = z.string().regex(/^[^*]*\*?$/, 'a finding kind, or a prefix ending in "*"');
 
 const findingConditionSchema = z.strictObject({
@@ -64,7 +64,7 @@ export const DEFAULT_RULES: readonly RecommendationRule[] = [
     id: 'hostile-description',
     // Annotation findings (a declared hint the classifier contradicts) are a labelling problem, not an
     // attack; every other finding kind is treated as a hostile description.
-    when: { finding: { minSeverity: 'medium', excludeKinds: ['annotation-*'] } },
+    when: { finding: { minSeverity: 'medium', excludeKinds: ['annotation_*', 'classifier-*'] } },
     action: 'deny',
     reason: 'Hostile description ({findingKind}, {findingSeverity}): {findingMessage}',
   },

@@ -54,7 +54,7 @@ describe('recommendation rules: every row', () => {
 
   it('ignores low-severity findings and annotation findings', () => {
     const low = { kind: 'odd-unicode', severity: 'low' as const, message: 'x' };
-    const annotation = { kind: 'annotation-contradiction', severity: 'high' as const, message: 'readOnlyHint on a delete tool' };
+    const annotation = { kind: 'annotation_contradiction', severity: 'high' as const, message: 'readOnlyHint on a delete tool' };
     assert.equal(recommend('t', classification('Read', 'Low', [low, annotation])).rule, 'read-public');
   });
 
