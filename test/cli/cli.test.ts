@@ -28,8 +28,11 @@ describe('CLI usage', () => {
   it('every command has --help with examples', async () => {
     const top = await runCli(['--help']);
     assert.equal(top.code, 0);
-    for (const command of ['index', 'tools', 'policy', 'db']) {
-      assert.match(top.stdout, new RegExp(`\\n\\s+${command}\\b`));
+    const commands = [...(top.stdout.split('Commands:')[1] ?? '').matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1] ?? '').filter((c) => c !== 'help');
+    for (const expected of ['index', 'tools', 'policy', 'db', 'discover', 'changes', 'classify', 'eval', 'pages', 'serve', 'mcp', 'scan', 'worker']) {
+      assert.ok(commands.includes(expected), `${expected} missing from --help`);
+    }
+    for (const command of commands) {
       const help = await runCli([command, '--help']);
       assert.equal(help.code, 0, command);
       assert.match(help.stdout, /Examples?:/, command);
