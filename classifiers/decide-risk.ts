@@ -36,16 +36,22 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
   const sharedTarget = ev.hasAny('shared-resource', 'infra', 'bulk') || domain('cloud') || domain('database');
   const reversible = ev.has('reversible') ? true : ev.has('irreversible') ? false : undefined;
 
+  // Page-local browser input (fill, select, hover) only counts where a browser page is involved.
+  const pageLocal = ev.has('page-local') && (ev.hasAny('interact', 'navigate') || domain('browser'));
+  const ownState = ev.has('own-state') && !ev.hasAny('credential-read', 'credential', 'money', 'public-sink') && ev.weight('data-private') < 1;
+
   if (category === 'Read') {
     if (ev.has('credential-read')) propose('High', 'reads secrets or credentials');
-    else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose('Medium', 'reads private data');
+    else if (ev.has('metadata-only') || ((ownState || pageLocal) && ev.weight('data-private') < 1)) {
+      propose('Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
+    } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose('Medium', 'reads private data');
     else if (!publicData && !(domain('browser') && !ev.has('data-private'))) propose('Medium', 'may read private data');
-    if (ev.has('navigate')) propose('Medium', 'loads arbitrary pages in a browser session');
+    if (ev.has('navigate') && !pageLocal) propose('Medium', 'loads arbitrary pages in a browser session');
   } else if (category === 'Write') {
-    if (ev.hasAny('session', 'trivial') && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
+    if ((ev.hasAny('session', 'trivial') || ownState || pageLocal) && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
       propose('Low', ev.has('trivial') ? "makes a small, easily undone change to the user's own things" : "only affects the tool's own session");
     } else propose('Medium', 'makes an ordinary, reversible change to private data');
-    if (ev.has('interact')) propose('Medium', 'acts in a browser page and can submit forms');
+    if (ev.has('interact') && !pageLocal) propose('Medium', 'acts in a browser page and can submit forms');
     if (ev.has('job-trigger')) propose('Medium', 'triggers a job or workflow');
     const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || domain('social');
     if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose('High', 'writes something others see');

@@ -1,6 +1,6 @@
 // The rules classifier: gathers evidence from every signal family, decides category and risk by
 // the labels' rules, and explains itself. Pure, synchronous and deterministic.
-import { clamp01, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
+import { clamp01, wordSet, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
 import { decideCategory, type CategoryDecision } from './decide-category.ts';
 import { decideRisk, type RiskDecision } from './decide-risk.ts';
 import { EvidenceIndex } from './evidence-index.ts';
@@ -9,9 +9,13 @@ import { rationale } from './rationale.ts';
 import { annotationSignals } from './rules/annotations.ts';
 import { descriptionPhrases } from './rules/description-phrases.ts';
 import { nameVerbs } from './rules/name-verbs.ts';
+import { riskContext } from './rules/risk-context.ts';
 import { schemaSignals } from './rules/schema-signals.ts';
 import { serverDomain } from './rules/server-domain.ts';
 import { tokenizeName } from './rules/tokenize-name.ts';
+
+/** The risk-context rules read the description's opening; the rest is detail. */
+const RISK_CONTEXT_SCAN = 3000;
 
 export interface RulesOptions extends ClassifyOptions {
   /** Skip the hostile-description checks (for benchmarks that isolate the labelling cost). */
@@ -34,6 +38,8 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
   evidence.push(...descriptionPhrases(description));
   evidence.push(...schemaSignals(tool.inputSchema));
   evidence.push(...serverDomain(server, tool.name));
+  const lower = description === undefined ? '' : description.slice(0, RISK_CONTEXT_SCAN).toLowerCase();
+  evidence.push(...riskContext({ tokens: tokenizeName(tool.name), lower, words: wordSet(lower) }));
   const useAnnotations = options.ignoreAnnotations !== true;
   if (useAnnotations) evidence.push(...annotationSignals(tool.annotations));
 
@@ -62,7 +68,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
 }
 
 export const rulesClassifier: Classifier = {
-  info: { name: 'rules', version: '1.0.0' },
+  info: { name: 'rules', version: '1.1.0' },
   classify: (tool, server, options) => classifyWithRules(tool, server, options),
 };
 

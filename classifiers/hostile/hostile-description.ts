@@ -20,6 +20,8 @@ const MAX_TOTAL = 60_000;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 const INJECTION_VALUE = /[;&|`]\s*(?:rm|cat|curl|wget|nc|bash|sh|chmod|python|perl|powershell)\b|\$\([^)]*\)|`[^`]+`|\.\.\/\.\.\//;
 const WORD = /[a-z0-9]+/g;
+/** Whitespace the collapse below would rewrite: a run of two or more, or a tab, form feed, CR or NBSP. */
+const PADDING_PROBE = /[\t\f\v\r\u00a0]|[ \t\f\v\r\u00a0]{2}/;
 const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
 const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|functionality)|better performance|must redirect|for all \w+ (?:creation |reading )?requests)\b/;
 const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
@@ -61,7 +63,9 @@ export function hostileDescription(tool: ToolDefinition): Finding[] {
   hits.push(...invisibleHits(invisible));
   // Collapse padding so sentences and windows work; the layout check above saw the raw text.
   // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
-  let cased = normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ').replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(*])/g, ' ');
+  // Each rewrite runs only when the text has something for it to change (most descriptions don't).
+  let cased = PADDING_PROBE.test(normalized) ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
+  if (cased.includes('\n')) cased = cased.replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(*])/g, ' ');
   if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
   let lower = cased.toLowerCase();
   let words: readonly string[] = lower.match(WORD) ?? [];
@@ -74,19 +78,20 @@ export function hostileDescription(tool: ToolDefinition): Finding[] {
     lower = cased.toLowerCase();
     words = lower.match(WORD) ?? [];
   }
-  let wordLookup: Set<string> | undefined;
+  // One set of distinct words serves every gate below: each word is hashed and looked up once.
+  const wordLookup = new Set(words);
 
   if (lower.length > 0) {
-    const fired = FEATURE_TRIGGERS.fired(words, lower);
+    const fired = FEATURE_TRIGGERS.fired(wordLookup, lower);
     for (let i = 0; i < FEATURES.length; i++) {
       const f = FEATURES[i];
       if (f === undefined || fired[i] !== 1) continue;
-      if (f.also !== undefined && !hasWord((wordLookup ??= new Set(words)), f.also)) continue;
+      if (f.also !== undefined && !hasWord(wordLookup, f.also)) continue;
       const source = f.cased === true ? cased : lower;
       const m = f.re.exec(source);
       if (m !== null) hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
     }
-    hits.push(...comboHits(lower, cased, tool.name, words));
+    hits.push(...comboHits(lower, cased, tool.name, wordLookup));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
     if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });

@@ -2,6 +2,7 @@
 // small realistic set, against baselines measured in the same run: the classifier without the
 // hostile checks, and a naive variant that compiles its regexes on every call.
 // Run alone: node --import tsx test/bench/classifier-bench.ts
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
 import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
@@ -11,7 +12,11 @@ import { BENIGN_TOOLS } from '../classifiers/benign-tools.ts';
 export interface Row {
   stage: string;
   items: number;
+  /** CPU seconds of this process (user + system): the one-core cost, whatever else the machine runs. */
   seconds: number;
+  /** Wall-clock seconds, for reference: on a loaded machine this includes time spent waiting for a core. */
+  wallSeconds: number;
+  /** Items per CPU second. */
   perSecond: number;
   peakRssMb: number;
   baseline?: string;
@@ -54,15 +59,17 @@ function measure(stage: string, tools: readonly ToolDefinition[], fn: (t: ToolDe
   let peak = process.memoryUsage().rss;
   // CPU time of this process, not wall time: other work on a shared machine does not count against us.
   const start = process.cpuUsage();
+  const wallStart = performance.now();
   for (let i = 0; i < tools.length; i++) {
     sink += fn(tools[i] as ToolDefinition, i) === undefined ? 0 : 1;
     if ((i & 16383) === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
   const used = process.cpuUsage(start);
+  const wallSeconds = (performance.now() - wallStart) / 1000;
   const seconds = (used.user + used.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage().rss);
   if (sink < 0) throw new Error('unreachable: keeps the result alive');
-  return { stage, items: tools.length, seconds: round(seconds, 3), perSecond: Math.round(tools.length / seconds), peakRssMb: round(peak / 1048576, 1) };
+  return { stage, items: tools.length, seconds: round(seconds, 3), wallSeconds: round(wallSeconds, 3), perSecond: Math.round(tools.length / seconds), peakRssMb: round(peak / 1048576, 1) };
 }
 
 // The naive baseline: the same kind of phrase checks, but regexes built from strings on every call
@@ -98,6 +105,7 @@ function round(x: number, digits: number): number {
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = await benchClassifier();
-  console.log(`node ${process.version}, one core, ${ITEMS.toLocaleString('en')} tools per stage`);
+  const load = os.loadavg()[0] ?? 0;
+  console.log(`node ${process.version}, one core, ${ITEMS.toLocaleString('en')} tools per stage; rates are per CPU second of this process (load average ${load.toFixed(1)} on ${os.availableParallelism()} cores)`);
   console.table(rows.map((r) => ({ ...r, perSecond: r.perSecond.toLocaleString('en') })));
 }

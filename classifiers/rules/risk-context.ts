@@ -1,0 +1,63 @@
+// Evidence about whose data a tool touches, for the risk floors in LABELS.md rather than the
+// category: public information (web, docs and package search, maps, weather, time, maths) reads
+// Low; the tool's or agent's own ephemeral state (its sessions, background jobs, scratch memory,
+// reasoning notes) is Low to read or change; listing file names and metadata is a non-sensitive
+// read; and page-local browser input (fill, select, hover, resize, scroll) stays in the session
+// until something is submitted. None of these decides the category.
+import { hasWord, type Evidence } from '../classifier.ts';
+
+/** Public information: what anyone could look up. Gated by words so benign text costs a Set lookup. */
+const PUBLIC_WORDS = ['web', 'internet', 'search', 'docs', 'documentation', 'npm', 'pypi', 'crates', 'maven', 'package', 'packages', 'registry', 'weather', 'forecast', 'geocode', 'geocoding', 'directions', 'map', 'maps', 'places', 'timezone', 'timezones', 'time', 'calculate', 'calculator', 'math', 'mathematical', 'arithmetic', 'convert', 'wikipedia', 'news', 'encyclopedia', 'dictionary'];
+const PUBLIC_INFO =
+  /\b(?:search(?:es|ing)? the (?:web|internet)|web search|internet search|search engine|(?:library|api|framework|official|up-to-date|public) (?:docs|documentation)|documentation (?:for|of|search)|search (?:the )?(?:docs|documentation)|(?:npm|pypi|crates\.io|maven|package) (?:registry|registries|index|packages?)|weather|forecast|geocod\w*|(?:driving |walking |transit )?directions (?:between|from)|places? (?:search|nearby|details)|time ?zones?|current time|convert(?:s|ing)? (?:a |the )?time|calculat(?:e|es|or|ion)s? (?:a |the )?(?:math|mathematical|arithmetic|expression)|mathematical expressions?|arithmetic|wikipedia|news (?:articles|headlines|search)|dictionary definitions?)\b/;
+
+/** The tool's or agent's own state, not the user's data. */
+const OWN_WORDS = ['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health'];
+const OWN_STATE =
+  /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
+const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad']);
+
+/** Names and metadata of files, not their contents. */
+const LISTING_NOUNS: ReadonlySet<string> = new Set(['directory', 'directories', 'dir', 'dirs', 'folder', 'folders', 'tree']);
+const LISTING_VERBS: ReadonlySet<string> = new Set(['list', 'ls', 'tree', 'get', 'show', 'search', 'find', 'stat', 'info']);
+const METADATA = /\b(?:metadata|listing|tree view|file names?|(?:files|file) and director(?:y|ies)|size|sizes|permissions|timestamps)\b/;
+/** Reading what is inside files (a negated "without reading the content" does not count). */
+const CONTENTS = /\b(?:read|reads|return|returns|search|searches|searching|show|shows|print|prints|with|match|matching) (?:the |their |its )?(?:file |actual )?contents?\b|\bgrep\b|\binside (?:the )?files?\b|\btext (?:in|within)\b/;
+
+/** Browser input that stays in the page until something submits it. */
+const PAGE_LOCAL_VERBS: ReadonlySet<string> = new Set(['fill', 'select', 'hover', 'resize', 'scroll']);
+
+export interface RiskContextInput {
+  tokens: readonly string[];
+  /** Lowercased description (capped), or '' without one. */
+  lower: string;
+  words: ReadonlySet<string>;
+}
+
+export function riskContext({ tokens, lower, words }: RiskContextInput): Evidence[] {
+  const out: Evidence[] = [];
+  const nameText = tokens.join(' ');
+  if (hasWord(words, PUBLIC_WORDS) || tokens.some((t) => PUBLIC_WORDS.includes(t))) {
+    const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(nameText);
+    if (m !== null) out.push({ signal: 'data-public', weight: 0.8, source: m.input === lower ? 'description' : 'name', text: `it looks up public information: "${m[0]}"` });
+  }
+  const ownName = tokens.find((t) => OWN_NAME_TOKENS.has(t));
+  if (ownName !== undefined) {
+    out.push({ signal: 'own-state', weight: 1, source: 'name', text: `'${ownName}' concerns the tool's own session state` });
+  } else if (hasWord(words, OWN_WORDS)) {
+    const m = OWN_STATE.exec(lower);
+    if (m !== null) out.push({ signal: 'own-state', weight: 1, source: 'description', text: `it concerns the tool's or agent's own state: "${m[0]}"` });
+  }
+  if (tokens.some((t) => LISTING_NOUNS.has(t) || (t === 'files' && tokens.some((v) => v === 'search' || v === 'find'))) && tokens.some((t) => LISTING_VERBS.has(t)) && !tokens.includes('read')) {
+    if (METADATA.test(lower) && !CONTENTS.test(lower)) out.push({ signal: 'metadata-only', weight: 1, source: 'name', text: 'it lists file names and metadata, not contents' });
+  }
+  if (tokens.includes('file') && tokens.includes('info') && METADATA.test(lower) && !CONTENTS.test(lower)) {
+    out.push({ signal: 'metadata-only', weight: 1, source: 'name', text: 'it returns file metadata, not contents' });
+  }
+  if (tokens.some((t) => t === 'create' || t === 'make' || t === 'mkdir') && tokens.some((t) => t === 'directory' || t === 'folder' || t === 'dir' || t === 'mkdir')) {
+    out.push({ signal: 'trivial', weight: 0.5, source: 'name', text: 'creating an empty directory is easily undone' });
+  }
+  const page = tokens.find((t) => PAGE_LOCAL_VERBS.has(t));
+  if (page !== undefined) out.push({ signal: 'page-local', weight: 0.5, source: 'name', text: `'${page}' changes only the page in the tool's own browser session` });
+  return out;
+}
