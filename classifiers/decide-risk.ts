@@ -14,78 +14,76 @@ export interface RiskDecision {
 }
 
 export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision {
-  const domain = (d: string): boolean => ev.has(`domain:${d}`);
   const state: Proposal = { risk: 'Low', reason: category === 'Read' ? 'only reads public or non-sensitive data' : 'makes a small, easily undone change', decided: false };
-  const propose = proposer(state);
 
   const readOnlyQuery = ev.hasAny('read-only-query') || (ev.has('read-only-claim') && category === 'Read');
   const execWeight = ev.weight('exec') + (ev.has('exec-param') ? 1 : 0);
   let execution: RiskDecision['execution'];
-  if (category !== 'Read' && (execWeight >= 2 || (ev.has('exec-param') && domain('shell')))) {
-    execution = ev.has('sandbox') || (domain('browser') && !domain('shell')) ? 'sandbox' : 'host';
+  if (category !== 'Read' && (execWeight >= 2 || (ev.has('exec-param') && ev.has('domain:shell')))) {
+    execution = ev.has('sandbox') || (ev.has('domain:browser') && !ev.has('domain:shell')) ? 'sandbox' : 'host';
   } else if (category !== 'Read' && !readOnlyQuery && (ev.weight('exec-query') >= 1.5 || ev.has('sql-param'))) {
     execution = 'query';
   }
 
   const privateData =
     ev.hasAny('data-private', 'credential-read', 'financial') ||
-    domain('messaging') || domain('database') || domain('filesystem') || domain('payments') || domain('code-host') || domain('cloud');
-  const publicData = ev.hasAny('data-public', 'compute') || domain('public-info');
-  const untrusted = ev.hasAny('data-untrusted', 'navigate') || (category === 'Read' && (ev.has('url-param') || domain('browser')));
-  const local = ev.hasAny('local-file', 'local-file-write', 'path-param') || domain('filesystem');
-  const sharedTarget = ev.hasAny('shared-resource', 'infra', 'bulk') || domain('cloud') || domain('database');
+    ev.has('domain:messaging') || ev.has('domain:database') || ev.has('domain:filesystem') || ev.has('domain:payments') || ev.has('domain:code-host') || ev.has('domain:cloud');
+  const publicData = ev.hasAny('data-public', 'compute') || ev.has('domain:public-info');
+  const untrusted = ev.hasAny('data-untrusted', 'navigate') || (category === 'Read' && (ev.has('url-param') || ev.has('domain:browser')));
+  const local = ev.hasAny('local-file', 'local-file-write', 'path-param') || ev.has('domain:filesystem');
+  const sharedTarget = ev.hasAny('shared-resource', 'infra', 'bulk') || ev.has('domain:cloud') || ev.has('domain:database');
   const reversible = ev.has('reversible') ? true : ev.has('irreversible') ? false : undefined;
 
   // Page-local browser input (fill, select, hover) only counts where a browser page is involved.
-  const pageLocal = ev.has('page-local') && (ev.hasAny('interact', 'navigate') || domain('browser'));
+  const pageLocal = ev.has('page-local') && (ev.hasAny('interact', 'navigate') || ev.has('domain:browser'));
   const ownState = ev.has('own-state') && !ev.hasAny('credential-read', 'credential', 'money', 'public-sink') && ev.weight('data-private') < 1;
 
   if (category === 'Read') {
-    if (ev.has('credential-read')) propose('High', 'reads secrets or credentials');
+    if (ev.has('credential-read')) propose(state, 'High', 'reads secrets or credentials');
     else if (ev.has('metadata-only') || ((ownState || pageLocal) && ev.weight('data-private') < 1)) {
-      propose('Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
-    } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose('Medium', 'reads private data');
-    else if (!publicData && !(domain('browser') && !ev.has('data-private'))) propose('Medium', 'may read private data');
-    if (ev.has('navigate') && !pageLocal) propose('Medium', 'loads arbitrary pages in a browser session');
+      propose(state, 'Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
+    } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose(state, 'Medium', 'reads private data');
+    else if (!publicData && !(ev.has('domain:browser') && !ev.has('data-private'))) propose(state, 'Medium', 'may read private data');
+    if (ev.has('navigate') && !pageLocal) propose(state, 'Medium', 'loads arbitrary pages in a browser session');
   } else if (category === 'Write') {
     if ((ev.hasAny('session', 'trivial') || ownState || pageLocal) && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
-      propose('Low', ev.has('trivial') ? "makes a small, easily undone change to the user's own things" : "only affects the tool's own session");
-    } else propose('Medium', 'makes an ordinary, reversible change to private data');
-    if (ev.has('interact') && !pageLocal) propose('Medium', 'acts in a browser page and can submit forms');
-    if (ev.has('job-trigger')) propose('Medium', 'triggers a job or workflow');
-    const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || domain('social');
-    if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose('High', 'writes something others see');
-    if (ev.has('overwrite')) propose('High', 'can overwrite existing files or branches');
-    if (ev.has('infra') || (domain('cloud') && !ev.has('trivial'))) propose('High', 'changes production or shared infrastructure');
-    if (ev.weight('access-grant') >= 1.5) propose('Critical', 'grants access to others');
-    else if (ev.has('access-grant')) propose('High', 'shares access with others');
-    if (ev.has('credential')) propose('Critical', 'issues credentials');
-    if (ev.weight('money') + 0.5 * ev.weight('amount') >= 1.5) propose('Critical', 'moves money');
+      propose(state, 'Low', ev.has('trivial') ? "makes a small, easily undone change to the user's own things" : "only affects the tool's own session");
+    } else propose(state, 'Medium', 'makes an ordinary, reversible change to private data');
+    if (ev.has('interact') && !pageLocal) propose(state, 'Medium', 'acts in a browser page and can submit forms');
+    if (ev.has('job-trigger')) propose(state, 'Medium', 'triggers a job or workflow');
+    const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('domain:social');
+    if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose(state, 'High', 'writes something others see');
+    if (ev.has('overwrite')) propose(state, 'High', 'can overwrite existing files or branches');
+    if (ev.has('infra') || (ev.has('domain:cloud') && !ev.has('trivial'))) propose(state, 'High', 'changes production or shared infrastructure');
+    if (ev.weight('access-grant') >= 1.5) propose(state, 'Critical', 'grants access to others');
+    else if (ev.has('access-grant')) propose(state, 'High', 'shares access with others');
+    if (ev.has('credential')) propose(state, 'Critical', 'issues credentials');
+    if (ev.weight('money') + 0.5 * ev.weight('amount') >= 1.5) propose(state, 'Critical', 'moves money');
   } else {
-    if (ev.has('session') && !sharedTarget && !local) propose('Low', "only ends the tool's own session");
-    else if (ev.has('small-item') && !ev.hasAny('bulk', 'infra', 'irreversible') && !domain('cloud') && !domain('database')) propose('Medium', 'removes a small, low-value item');
-    else if (reversible === true) propose('Medium', 'removes something that can be restored');
-    else if (local && !sharedTarget) propose('High', 'irreversibly deletes local files');
-    else propose(sharedTarget || reversible === false ? 'High' : 'Medium', sharedTarget ? 'irreversibly deletes data on a shared system' : 'deletes data');
-    if (ev.has('recursive') && local) propose('High', 'can delete whole directory trees');
-    if (ev.has('revoke')) propose('High', 'revokes access or credentials');
-    if (ev.has('financial-removal')) propose('High', 'cancels a financial record such as a subscription or order');
-    if (ev.has('bulk') || (ev.has('filter-param') && !ev.has('small-item'))) propose('Critical', 'can destroy data in bulk with an arbitrary filter');
+    if (ev.has('session') && !sharedTarget && !local) propose(state, 'Low', "only ends the tool's own session");
+    else if (ev.has('small-item') && !ev.hasAny('bulk', 'infra', 'irreversible') && !ev.has('domain:cloud') && !ev.has('domain:database')) propose(state, 'Medium', 'removes a small, low-value item');
+    else if (reversible === true) propose(state, 'Medium', 'removes something that can be restored');
+    else if (local && !sharedTarget) propose(state, 'High', 'irreversibly deletes local files');
+    else propose(state, sharedTarget || reversible === false ? 'High' : 'Medium', sharedTarget ? 'irreversibly deletes data on a shared system' : 'deletes data');
+    if (ev.has('recursive') && local) propose(state, 'High', 'can delete whole directory trees');
+    if (ev.has('revoke')) propose(state, 'High', 'revokes access or credentials');
+    if (ev.has('financial-removal')) propose(state, 'High', 'cancels a financial record such as a subscription or order');
+    if (ev.has('bulk') || (ev.has('filter-param') && !ev.has('small-item'))) propose(state, 'Critical', 'can destroy data in bulk with an arbitrary filter');
   }
 
-  if (execution === 'host') propose('Critical', 'runs arbitrary commands or code on a host');
-  if (execution === 'sandbox') propose('High', 'runs code in a sandbox or web page');
-  if (execution === 'query') propose('Critical', 'runs arbitrary database statements, including destructive ones');
+  if (execution === 'host') propose(state, 'Critical', 'runs arbitrary commands or code on a host');
+  if (execution === 'sandbox') propose(state, 'High', 'runs code in a sandbox or web page');
+  if (execution === 'query') propose(state, 'Critical', 'runs arbitrary database statements, including destructive ones');
 
   const tags = new Set<Tag>();
   if (category === 'Read' && (privateData || ev.has('credential-read')) && riskIndex(state.risk) >= 1) tags.add('reads-private-data');
   if (category === 'Read' && untrusted) tags.add('ingests-untrusted-content');
   if (category !== 'Read' && ev.has('navigate')) tags.add('ingests-untrusted-content');
-  if (category !== 'Read' && (ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('url-param') || domain('social'))) tags.add('public-sink');
+  if (category !== 'Read' && (ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('url-param') || ev.has('domain:social'))) tags.add('public-sink');
   if ((category === 'Delete' && local && !sharedTarget) || (ev.has('overwrite') && local)) tags.add('destructive-local');
   if ((category === 'Delete' && sharedTarget && !ev.has('session')) || (category === 'Delete' && ev.has('bulk')) || (ev.has('overwrite') && !local && category !== 'Read')) tags.add('destructive-shared');
   if (execution !== undefined) tags.add('executes-code');
-  if ((category !== 'Read' && ev.has('money')) || ev.has('financial') || domain('payments')) tags.add('financial');
+  if ((category !== 'Read' && ev.has('money')) || ev.has('financial') || ev.has('domain:payments')) tags.add('financial');
 
   const decision: RiskDecision = { risk: state.risk, reason: state.reason, tags: [...tags].sort() };
   if (reversible !== undefined) decision.reversible = reversible;
@@ -105,13 +103,11 @@ interface Proposal {
   decided: boolean;
 }
 
-/** The first proposal sets the level; later ones only raise it. */
-function proposer(state: Proposal): (level: Risk, why: string) => void {
-  return (level, why) => {
-    if (!state.decided || riskIndex(level) > riskIndex(state.risk)) {
-      state.decided = true;
-      state.risk = level;
-      state.reason = why;
-    }
-  };
+/** The first proposal sets the level; later ones only raise it. A plain function, not a closure per call. */
+function propose(state: Proposal, level: Risk, why: string): void {
+  if (!state.decided || riskIndex(level) > riskIndex(state.risk)) {
+    state.decided = true;
+    state.risk = level;
+    state.reason = why;
+  }
 }

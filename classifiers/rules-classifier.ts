@@ -29,17 +29,20 @@ const IDEMPOTENT_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, options: RulesOptions = {}): Classification {
-  const evidence: Evidence[] = nameVerbs(tool.name);
+  // One analysis of the tool shared by every signal module: tokens, lowercased text and its words.
+  const tokens = tokenizeName(tool.name);
+  const description = typeof tool.description === 'string' ? tool.description : undefined;
+  const lower = description === undefined ? '' : description.slice(0, RISK_CONTEXT_SCAN).toLowerCase();
+  const words = wordSet(lower);
+  const evidence: Evidence[] = nameVerbs(tool.name, tokens);
   if (typeof tool.title === 'string' && tool.title.length > 0 && !evidence.some((e) => e.signal === 'read' || e.signal === 'write' || e.signal === 'delete')) {
     // A name without a verb ("weather") may have a title with one ("Get weather").
     for (const e of nameVerbs(tool.title)) evidence.push({ ...e, weight: e.weight * 0.8 });
   }
-  const description = typeof tool.description === 'string' ? tool.description : undefined;
-  evidence.push(...descriptionPhrases(description));
+  evidence.push(...descriptionPhrases(description, { text: lower, words }));
   evidence.push(...schemaSignals(tool.inputSchema));
   evidence.push(...serverDomain(server, tool.name));
-  const lower = description === undefined ? '' : description.slice(0, RISK_CONTEXT_SCAN).toLowerCase();
-  evidence.push(...riskContext({ tokens: tokenizeName(tool.name), lower, words: wordSet(lower) }));
+  evidence.push(...riskContext({ tokens, lower, words }));
   const useAnnotations = options.ignoreAnnotations !== true;
   if (useAnnotations) evidence.push(...annotationSignals(tool.annotations));
 
@@ -60,7 +63,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
     rationale: rationale({ ev, decision, risk, hasDescription, confidence }),
     tags: risk.tags,
     findings,
-    suggestedAnnotations: suggestAnnotations(tool, ev, decision, risk),
+    suggestedAnnotations: suggestAnnotations(tokens, ev, decision, risk),
     evidence,
     ambiguous: decision.ambiguous,
   };
@@ -86,10 +89,9 @@ function confidenceOf(ev: EvidenceIndex, d: CategoryDecision, hasDescription: bo
   return Math.round(clamp01(Math.max(0.05, Math.min(0.98, c))) * 100) / 100;
 }
 
-function suggestAnnotations(tool: ToolDefinition, ev: EvidenceIndex, d: CategoryDecision, r: RiskDecision): Classification['suggestedAnnotations'] {
+function suggestAnnotations(tokens: readonly string[], ev: EvidenceIndex, d: CategoryDecision, r: RiskDecision): Classification['suggestedAnnotations'] {
   const read = d.category === 'Read';
   const destructive = !read && (d.category === 'Delete' || ev.has('overwrite') || r.execution !== undefined || (d.override === 'multi-mode' && ev.weight('delete') > 0));
-  const tokens = tokenizeName(tool.name);
   const idempotent = read || d.category === 'Delete' || (r.execution === undefined && tokens.some((t) => IDEMPOTENT_VERBS.has(t)) && !tokens.includes('create') && !tokens.includes('add'));
   const local = ev.hasAny('local-file', 'local-file-write', 'compute', 'session') || ev.has('domain:filesystem') || ev.has('closed-world');
   const open = ev.hasAny('url-param', 'data-public', 'data-untrusted', 'public-sink', 'navigate', 'open-world') || !local;

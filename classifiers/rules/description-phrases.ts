@@ -77,16 +77,22 @@ const NEGATED = /\b(?:not|never|no|without|cannot|can't|doesn't|don't|won't|isn'
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 const WORD = /[a-z][a-z0-9'-]*/g;
 
-export function descriptionPhrases(description: string | undefined): Evidence[] {
+/** The caller's analysis of the description: its first MAX_SCAN characters lowercased, and their words. */
+export interface DescriptionText {
+  text: string;
+  words: ReadonlySet<string>;
+}
+
+export function descriptionPhrases(description: string | undefined, shared?: DescriptionText): Evidence[] {
   const out: Evidence[] = [];
   if (description === undefined) return out;
-  const text = description.slice(0, MAX_SCAN).toLowerCase();
+  const text = shared?.text ?? description.slice(0, MAX_SCAN).toLowerCase();
   if (text.trim().length === 0) return out;
 
   const lead = leadVerb(text);
   if (lead !== undefined) out.push(...lead);
 
-  const words = wordSet(text);
+  const words = shared?.words ?? wordSet(text);
   const claims = CLAIM_TRIGGERS.fired(words, text);
   for (let i = 0; i < CLAIMS.length; i++) {
     const rule = CLAIMS[i];

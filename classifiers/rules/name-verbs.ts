@@ -22,8 +22,9 @@ interface VerbAt {
   token: string;
 }
 
-export function nameVerbs(name: string): Evidence[] {
-  let tokens = tokenizeName(name);
+/** `tokens`, when given, is tokenizeName(name) already computed by the caller. */
+export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidence[] {
+  let tokens: readonly string[] = nameTokens ?? tokenizeName(name);
   if (tokens.length === 1 && tokens[0] !== undefined && !VERBS.has(tokens[0])) {
     tokens = splitGluedName(tokens[0], (t) => VERBS.has(t), (t) => nounClasses(t).length > 0);
   }
