@@ -1,5 +1,6 @@
 // Crawls one server: install (npm) → start isolated → initialize → list tools → always kill.
 // A server's fault is data: every outcome is a CrawlResult with a status, never a thrown error.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,24 @@ interface Program {
 }
 
 function nodeProgram(entry: string, options: CrawlOptions): Program {
+  // Some packages ship a native executable as their bin (an ELF file): run it as it is.
+  if (isNativeExecutable(entry)) return { command: entry, args: [] };
   return { command: process.execPath, args: [`--max-old-space-size=${options.maxOldSpaceMb ?? 1024}`, entry] };
+}
+
+function isNativeExecutable(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      readSync(fd, head, 0, 4, 0);
+      return head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 async function runStdio(
@@ -116,6 +134,7 @@ async function connectAndList(
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   let lastError: unknown;
   let stderrTail = '';
+  let stdoutText = '';
   for (const transport of makeTransports()) {
     const client = new Client(CLIENT_INFO, { capabilities: {} });
     const connectStart = performance.now();
@@ -153,7 +172,10 @@ async function connectAndList(
     } finally {
       await client.close().catch(() => {});
       await transport.close().catch(() => {});
-      if (transport instanceof IsolatedStdioTransport) stderrTail ||= transport.stderr;
+      if (transport instanceof IsolatedStdioTransport) {
+        stderrTail ||= transport.stderr;
+        stdoutText = transport.stdoutText;
+      }
     }
   }
   const { status, message } = describeFailure(lastError, {
@@ -161,6 +183,7 @@ async function connectAndList(
     timedOut: signal.aborted,
     timeoutMs,
     stderrTail,
+    stdoutText,
     remote: candidate.launch.transport !== 'stdio',
   });
   return {
@@ -216,11 +239,18 @@ function withAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 // Servers that refuse to start without credentials say so in their error or on stderr.
-const AUTH_HINT = /\b(api[ _-]?key|access[ _-]?token|token|credentials?|unauthori[sz]ed|authenticat\w*|forbidden)\b/i;
+// Variable names count too (BRAVE_API_KEY, SLACK_BOT_TOKEN), but not a parser's "unexpected token".
+const AUTH_WORDS = /(api[ _-]?key|access[ _-]?token|auth[ _-]?token|bearer|credentials?|unauthori[sz]ed|authenticat\w*|forbidden|\btoken\b)/i;
+const AUTH_VARIABLE = /[A-Z0-9]_(TOKEN|KEY|SECRET|PASSWORD|PAT)\b/;
+const NOT_AUTH = /unexpected token|invalid or unexpected|syntaxerror/i;
+
+function asksForCredentials(line: string): boolean {
+  return (AUTH_WORDS.test(line) || AUTH_VARIABLE.test(line)) && !NOT_AUTH.test(line);
+}
 
 function describeFailure(
   error: unknown,
-  context: { cancelled: boolean; timedOut: boolean; timeoutMs: number; stderrTail: string; remote: boolean },
+  context: { cancelled: boolean; timedOut: boolean; timeoutMs: number; stderrTail: string; stdoutText: string; remote: boolean },
 ): { status: CrawlStatus; message: string } {
   if (context.cancelled) return { status: 'cancelled', message: 'run cancelled while this server was being crawled' };
   const message = error instanceof Error ? error.message : String(error);
@@ -229,14 +259,18 @@ function describeFailure(
   }
   if (context.remote && /\b(401|403)\b|unauthori[sz]ed/i.test(message)) return { status: 'auth_required', message };
   if (/Connection closed|EPIPE|not running|ECONNRESET|ECONNREFUSED/i.test(message)) {
-    const lastLine = lastMeaningfulLine(context.stderrTail);
-    if (AUTH_HINT.test(lastLine)) return { status: 'auth_required', message: `the server exited asking for credentials: ${lastLine}` };
+    const lastLine = lastMeaningfulLine(context.stderrTail) || lastMeaningfulLine(context.stdoutText);
+    if (asksForCredentials(lastLine)) return { status: 'auth_required', message: `the server exited asking for credentials: ${lastLine}` };
     return { status: 'crashed', message: `the server exited before answering${lastLine ? `: ${lastLine}` : ''}` };
   }
   return { status: 'protocol_error', message };
 }
 
 function lastMeaningfulLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^at\s|^\^|^Node\.js v/.test(l));
+  // Stack frames, carets, version banners and lone brackets (the end of a printed object) say nothing.
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^at\s|^\^|^Node\.js v/.test(l) && /[A-Za-z0-9]/.test(l));
   return (lines.at(-1) ?? '').slice(0, 300);
 }

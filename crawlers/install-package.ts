@@ -108,7 +108,10 @@ function outputOf(error: unknown): string {
 
 function installFailureReason(output: string, error: unknown): string {
   if (typeof error === 'object' && error !== null && 'killed' in error && error.killed) return 'npm install timed out';
+  const missing = /404 Not Found - GET \S+\/(@?[^/\s]+(?:%2[fF][^/\s]+)?)\b/.exec(output)?.[1];
+  if (missing) return `${decodeURIComponent(missing)} is not on the npm registry (404)`;
   if (/E404|404 Not Found/.test(output)) return 'package or version not found on the npm registry';
+  if (/EBADPLATFORM/.test(output)) return 'the package is built for another platform (EBADPLATFORM)';
   if (/ETARGET/.test(output)) return 'no matching version on the npm registry';
   if (/git|github\.com|codeload/i.test(output) && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|fetch failed/i.test(output)) {
     return 'a dependency is fetched from outside the npm registry (unreachable)';

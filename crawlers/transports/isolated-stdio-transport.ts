@@ -3,7 +3,8 @@
 // namespaces (`unshare -rn --pid --fork --kill-child`): no network, and killing it takes down every
 // process the server started. It also bounds what the server may write to stdout and stderr.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import { StringDecoder } from 'node:string_decoder';
+import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
@@ -50,7 +51,10 @@ export class IsolatedStdioTransport implements Transport {
   /** Set by the SDK's Client once initialize has negotiated it. */
   protocolVersion: string | undefined;
   private child: ChildProcess | undefined;
-  private readonly readBuffer = new ReadBuffer({ maxBufferSize: MAX_LINE_BYTES });
+  private readonly decoder = new StringDecoder('utf8');
+  private pendingLine = '';
+  /** The tail of what the server printed on stdout that was not protocol (banners, usage text). */
+  private stdoutNoise = '';
   private stderrTail = '';
   private stdoutBytes = 0;
   private stderrBytes = 0;
@@ -106,19 +110,33 @@ export class IsolatedStdioTransport implements Transport {
       this.killFor(`stdout exceeded ${this.options.maxStdoutBytes ?? DEFAULT_MAX_STDOUT} bytes`);
       return;
     }
-    this.readBuffer.append(chunk);
-    for (;;) {
-      let message: JSONRPCMessage | null;
-      try {
-        message = this.readBuffer.readMessage();
-      } catch {
-        // Banners and logs printed to stdout are not protocol messages: skip the line, keep going.
-        this.skippedLines += 1;
-        continue;
-      }
-      if (message === null) break;
-      this.onmessage?.(message);
+    // Search only the new text for line ends, so a huge one-line page costs linear time.
+    let text = this.decoder.write(chunk);
+    let newline = text.indexOf('\n');
+    while (newline !== -1) {
+      this.onLine(`${this.pendingLine}${text.slice(0, newline)}`.replace(/\r$/, ''));
+      this.pendingLine = '';
+      text = text.slice(newline + 1);
+      newline = text.indexOf('\n');
     }
+    this.pendingLine += text;
+    if (this.pendingLine.length > MAX_LINE_BYTES) this.killFor(`a stdout line exceeded ${MAX_LINE_BYTES} bytes`);
+  }
+
+  private onLine(line: string): void {
+    if (line.trim() === '') return;
+    let message: JSONRPCMessage;
+    try {
+      message = deserializeMessage(line);
+    } catch {
+      // Banners, logs and usage text printed to stdout are not protocol messages: keep a tail of
+      // them (it often says why a server exits) and go on.
+      this.skippedLines += 1;
+      const text = `${this.stdoutNoise}${line}\n`;
+      this.stdoutNoise = text.length > 2048 ? text.slice(text.length - 2048) : text;
+      return;
+    }
+    this.onmessage?.(message);
   }
 
   private onStderr(chunk: Buffer): void {
@@ -153,7 +171,6 @@ export class IsolatedStdioTransport implements Transport {
   async close(): Promise<void> {
     this.killTree();
     if (this.exited) await this.exited;
-    this.readBuffer.clear();
   }
 
   private killTree(): void {
@@ -172,6 +189,11 @@ export class IsolatedStdioTransport implements Transport {
 
   get stderr(): string {
     return this.stderrTail;
+  }
+
+  /** Non-protocol text the server wrote to stdout (the tail). */
+  get stdoutText(): string {
+    return this.stdoutNoise;
   }
 
   get diagnostics() {

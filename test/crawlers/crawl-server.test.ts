@@ -64,7 +64,7 @@ describe('crawling a server over stdio', () => {
   });
 
   it('survives a server that floods stderr, keeping a bounded tail', async () => {
-    const result = await crawlServer(fixtureCandidate('stderr-flood.mjs', { env: { FIXTURE_STDERR_MB: '40' } }), testCrawlOptions());
+    const result = await crawlServer(fixtureCandidate('stderr-flood.mjs', { env: { FIXTURE_STDERR_MB: '100' } }), testCrawlOptions());
     assert.ok(result.stderrTail.length <= 8 * 1024);
     assert.ok(['ok', 'crashed'].includes(result.status), `${result.status}: ${result.error}`);
   });
@@ -114,5 +114,37 @@ describe('prompts and resources', () => {
     assert.equal(result.status, 'ok', result.error);
     assert.deepEqual(result.prompts?.map((p) => p.name), ['summarize_notes']);
     assert.deepEqual(result.resources?.map((r) => r.uri), ['notes://index']);
+  });
+});
+
+describe('failure reasons', () => {
+  const inline = (id: string, script: string) => ({
+    id,
+    name: id,
+    source: 'test',
+    launch: { transport: 'stdio' as const, command: process.execPath, args: ['-e', script], env: {} },
+  });
+
+  it('a server that exits naming a missing credential variable is auth_required', async () => {
+    const result = await crawlServer(inline('needs-key', "console.error('Error: BRAVE_API_KEY environment variable is required'); process.exit(1)"), testCrawlOptions());
+    assert.equal(result.status, 'auth_required', result.error);
+    assert.match(result.error ?? '', /BRAVE_API_KEY/);
+  });
+
+  it('a syntax error is a crash, not a credentials problem', async () => {
+    const result = await crawlServer(inline('syntax', "console.error('SyntaxError: Invalid or unexpected token'); process.exit(1)"), testCrawlOptions());
+    assert.equal(result.status, 'crashed', result.error);
+  });
+
+  it('a server that prints usage on stdout and exits gives that text as the reason', async () => {
+    const result = await crawlServer(inline('usage', "console.log('Usage: my-server <database-url>'); console.log('}'); process.exit(1)"), testCrawlOptions());
+    assert.equal(result.status, 'crashed');
+    assert.match(result.error ?? '', /Usage: my-server <database-url>/);
+  });
+
+  it('a slow server within the timeout is listed', async () => {
+    const result = await crawlServer(fixtureCandidate('slow-server.mjs', { env: { FIXTURE_DELAY_MS: '1500' } }), testCrawlOptions({ timeoutMs: 10_000 }));
+    assert.equal(result.status, 'ok', result.error);
+    assert.ok(result.timings.connectMs !== undefined && result.timings.connectMs >= 1400);
   });
 });
