@@ -46,7 +46,7 @@ export async function crawlServer(candidate: ServerCandidate, options: CrawlOpti
   const { launch } = candidate;
   if (launch.transport !== 'stdio') {
     if (!launch.url) return fail('unsupported', `a ${launch.transport} server needs a url`);
-    return connectAndList(candidate, () => remoteTransports(launch.url ?? ''), options, started, {});
+    return connectAndList(candidate, () => remoteTransports(launch.url ?? '', launch.headers), options, started, {});
   }
   if (launch.command) return runStdio(candidate, { command: launch.command, args: [] }, options, started, {});
   if (launch.entry) return runStdio(candidate, nodeProgram(launch.entry, options), options, started, {});
@@ -117,9 +117,10 @@ async function runStdio(
   }
 }
 
-function remoteTransports(url: string): Transport[] {
+function remoteTransports(url: string, headers: Record<string, string> | undefined): Transport[] {
   // Streamable HTTP first; the legacy SSE transport as the fallback the spec describes.
-  return [new StreamableHTTPClientTransport(new URL(url)), new SSEClientTransport(new URL(url))];
+  const requestInit = headers ? { requestInit: { headers } } : {};
+  return [new StreamableHTTPClientTransport(new URL(url), requestInit), new SSEClientTransport(new URL(url), requestInit)];
 }
 
 async function connectAndList(
@@ -258,6 +259,10 @@ function describeFailure(
     return { status: 'timeout', message: `no complete answer within ${context.timeoutMs} ms` };
   }
   if (context.remote && /\b(401|403)\b|unauthori[sz]ed/i.test(message)) return { status: 'auth_required', message };
+  if (context.remote && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|fetch failed|socket hang up|\b(502|503|504)\b/i.test(message)) {
+    return { status: 'unreachable', message: `could not reach the server: ${message}` };
+  }
+  if (context.remote && /Connection closed/i.test(message)) return { status: 'protocol_error', message };
   if (/Connection closed|EPIPE|not running|ECONNRESET|ECONNREFUSED/i.test(message)) {
     const lastLine = lastMeaningfulLine(context.stderrTail) || lastMeaningfulLine(context.stdoutText);
     if (asksForCredentials(lastLine)) return { status: 'auth_required', message: `the server exited asking for credentials: ${lastLine}` };

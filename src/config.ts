@@ -46,6 +46,15 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
+/**
+ * Credentials for crawled servers, named in seed files as `${NAME}`: read from the environment at
+ * crawl time, never stored or printed.
+ */
+export function credentialFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** Variables a crawled server inherits: enough to run node, nothing secret. */
 export function baseServerEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const keep = ['PATH', 'LANG', 'LC_ALL', 'TZ'];

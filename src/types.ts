@@ -104,6 +104,8 @@ export const CRAWL_STATUSES = [
   'crashed',
   'protocol_error',
   'auth_required',
+  /** A remote server that could not be reached (refused, reset, DNS, 5xx). */
+  'unreachable',
   'unsupported',
   'cancelled',
 ] as const;
@@ -124,6 +126,8 @@ export interface ServerLaunch {
   /** Variable name → value (placeholders for credentials). Never stored, never printed. */
   env: Record<string, string>;
   url?: string;
+  /** HTTP headers for a remote server (credentials). Never stored, queued or printed. */
+  headers?: Record<string, string>;
 }
 
 /** A server we know of, from a seed list or a catalog source. */

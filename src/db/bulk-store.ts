@@ -12,6 +12,7 @@ import type { Db } from './connect.ts';
 import { rowsOf } from './migration-status.ts';
 import { serverContextOf } from './servers-repo.ts';
 import type { SavedSnapshot } from './snapshots-repo.ts';
+import { storableLaunch } from './servers-repo.ts';
 
 export interface BulkCrawl {
   candidate: ServerCandidate;
@@ -47,7 +48,6 @@ export async function bulkUpsertServers(db: Db, candidates: readonly ServerCandi
   // ON CONFLICT DO UPDATE may not touch a row twice in one statement: keep the last of each id.
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const rows = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => {
-    const { env, ...launch } = c.launch;
     return {
       id: c.id,
       name: c.name,
@@ -59,7 +59,7 @@ export async function bulkUpsertServers(db: Db, candidates: readonly ServerCandi
       repository: c.repository,
       version: c.version ?? c.launch.npmVersion,
       context_hash: serverContextHash(serverContextOf(c)),
-      launch: { ...launch, envNames: Object.keys(env).sort() },
+      launch: storableLaunch(c.launch),
     };
   });
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {

@@ -16,6 +16,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CrawlTimings, Evidence, Finding, PromptDefinition, ResourceDefinition, ServerLaunch, Tag, ToolAnnotations } from '../types.ts';
 
+/** How to launch a server, as stored: the names of the credentials it needs, never their values. */
+export type StoredLaunch = Omit<ServerLaunch, 'env' | 'headers'> & { envNames: string[]; headerNames?: string[] };
+
 /** A server we know of. `id` is our stable identity (seed id or normalised catalog name). */
 export const servers = pgTable('servers', {
   id: text('id').primaryKey(),
@@ -30,7 +33,7 @@ export const servers = pgTable('servers', {
   /** How to launch it, without credential values (env holds variable names only). */
   /** Hash of what classifiers see of the server (name, description): part of a classification's key. */
   contextHash: text('context_hash').notNull(),
-  launch: jsonb('launch').$type<Omit<ServerLaunch, 'env'> & { envNames: string[] }>().notNull(),
+  launch: jsonb('launch').$type<StoredLaunch>().notNull(),
   /** The newest snapshot whose crawl succeeded: the tools the catalog shows for this server. */
   latestSnapshotId: bigint('latest_snapshot_id', { mode: 'number' }),
   firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),

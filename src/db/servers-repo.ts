@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { serverContextHash } from '../definition-hash.ts';
-import type { ServerCandidate } from '../types.ts';
+import type { ServerCandidate, ServerLaunch } from '../types.ts';
 import type { Db } from './connect.ts';
-import { servers } from './schema.ts';
+import { servers, type StoredLaunch } from './schema.ts';
 
 export type ServerRow = typeof servers.$inferSelect;
 
@@ -10,7 +10,6 @@ export type ServerRow = typeof servers.$inferSelect;
 export async function upsertServers(db: Db, candidates: readonly ServerCandidate[]): Promise<void> {
   if (candidates.length === 0) return;
   const rows = candidates.map((c) => {
-    const { env, ...launch } = c.launch;
     return {
       id: c.id,
       name: c.name,
@@ -22,7 +21,7 @@ export async function upsertServers(db: Db, candidates: readonly ServerCandidate
       repository: c.repository ?? null,
       version: c.version ?? c.launch.npmVersion ?? null,
       contextHash: serverContextHash(serverContextOf(c)),
-      launch: { ...launch, envNames: Object.keys(env).sort() },
+      launch: storableLaunch(c.launch),
     };
   });
   await db
@@ -44,6 +43,12 @@ export async function upsertServers(db: Db, candidates: readonly ServerCandidate
         updatedAt: sql`now()`,
       },
     });
+}
+
+/** What may be stored of a launch: no credential values, only the names of what it needs. */
+export function storableLaunch(launch: ServerLaunch): StoredLaunch {
+  const { env, headers, ...rest } = launch;
+  return { ...rest, envNames: Object.keys(env).sort(), ...(headers ? { headerNames: Object.keys(headers).sort() } : {}) };
 }
 
 export function serverContextOf(c: { name: string; description?: string | null | undefined }) {

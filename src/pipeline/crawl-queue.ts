@@ -16,6 +16,7 @@ import type { Classifier, ServerCandidate, ServerLaunch } from '../types.ts';
 import type { CrawlOptions } from '../../crawlers/crawl-server.ts';
 import { completeRunIfDone, describeCrawl, processServer, serverDoneInRun } from './run-index.ts';
 import { loadSeedCatalog } from './seed-catalog.ts';
+import { credentialFromEnv } from '../config.ts';
 
 export const CRAWL_QUEUE = 'mcp-risk-crawl';
 
@@ -53,6 +54,8 @@ export const crawlJobSchema = z.strictObject({
   }),
   /** Env placeholder names, re-read from the seed file by the worker (so only then is it needed). */
   envNames: z.array(z.string()),
+  /** Header names of a remote server's credentials, re-read from the seed file like env. */
+  headerNames: z.array(z.string()).default([]),
   seedFile: z.string().nullable(),
   timeoutSeconds: z.int().positive(),
 });
@@ -60,7 +63,7 @@ export type CrawlJob = z.infer<typeof crawlJobSchema>;
 
 // A launch field added to ServerLaunch but not to the payload would make every job fail to parse:
 // this fails to compile instead.
-type UncoveredLaunchFields = Exclude<keyof Omit<ServerLaunch, 'env'>, keyof CrawlJob['candidate']['launch']>;
+type UncoveredLaunchFields = Exclude<keyof Omit<ServerLaunch, 'env' | 'headers'>, keyof CrawlJob['candidate']['launch']>;
 const launchCovered: [UncoveredLaunchFields] extends [never] ? true : UncoveredLaunchFields = true;
 void launchCovered;
 
@@ -137,12 +140,13 @@ export async function enqueueRun(boss: PgBoss, input: EnqueueRunInput): Promise<
 }
 
 function toJob(input: EnqueueRunInput, candidate: ServerCandidate): CrawlJob {
-  const { env, ...launch } = candidate.launch;
+  const { env, headers, ...launch } = candidate.launch;
   return {
     runId: input.runId,
     serverId: candidate.id,
     candidate: { ...candidate, launch },
     envNames: Object.keys(env).sort(),
+    headerNames: Object.keys(headers ?? {}).sort(),
     seedFile: input.seedFile ?? null,
     timeoutSeconds: input.timeoutSeconds,
   };
@@ -181,8 +185,10 @@ export async function candidateOfJob(data: unknown): Promise<{ job: CrawlJob; ca
   }
   const job = parsed.data;
   const env: Record<string, string> = {};
-  if (job.envNames.length > 0) {
+  let headers: Record<string, string> | undefined;
+  if (job.envNames.length > 0 || job.headerNames.length > 0) {
     const seeded = job.seedFile === null ? undefined : (await seedCandidates(job.seedFile)).get(job.serverId);
+    if (job.headerNames.length > 0) headers = seeded?.launch.headers;
     for (const name of job.envNames) {
       const value = seeded?.launch.env[name];
       if (value === undefined) {
@@ -193,7 +199,7 @@ export async function candidateOfJob(data: unknown): Promise<{ job: CrawlJob; ca
       env[name] = value;
     }
   }
-  return { job, candidate: { ...job.candidate, launch: { ...job.candidate.launch, env } } };
+  return { job, candidate: { ...job.candidate, launch: { ...job.candidate.launch, env, ...(headers ? { headers } : {}) } } };
 }
 
 // A worker reads each seed file once, and again only when it changes.
@@ -203,7 +209,7 @@ async function seedCandidates(file: string): Promise<Map<string, ServerCandidate
   const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: -1 }));
   const cached = seedCache.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.byId;
-  const byId = new Map((await loadSeedCatalog(file)).map((c) => [c.id, c]));
+  const byId = new Map((await loadSeedCatalog(file, (name) => credentialFromEnv(name))).map((c) => [c.id, c]));
   seedCache.set(file, { mtimeMs, byId });
   return byId;
 }

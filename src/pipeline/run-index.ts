@@ -15,7 +15,9 @@ import { McpRiskError, errorMessage } from '../errors.ts';
 import { createProgress } from '../log.ts';
 import type { Classifier, ClassifierInfo, CrawlResult, ServerCandidate } from '../types.ts';
 import { LLM_FALLBACK_SIGNAL } from '../../classifiers/llm-classifier.ts';
-import { crawlServer, type CrawlOptions } from '../../crawlers/crawl-server.ts';
+import type { CrawlOptions } from '../../crawlers/crawl-server.ts';
+import { crawlWithRetry, type RetryOptions } from '../../crawlers/crawl-with-retry.ts';
+import { HostLimiter } from './host-limiter.ts';
 import { summarizeRun, type RunSummary } from './run-summary.ts';
 
 export interface IndexOptions {
@@ -24,6 +26,9 @@ export interface IndexOptions {
   classifier: Classifier;
   alsoClassify?: Classifier[] | undefined;
   crawl: Omit<CrawlOptions, 'signal'>;
+  retry?: RetryOptions | undefined;
+  /** Remote servers crawled at once per host (default 2). */
+  perHostConcurrency?: number;
   concurrency: number;
   /** Continue this run: crawl only its servers that have no snapshot yet. */
   resumeRunId?: string | undefined;
@@ -47,6 +52,7 @@ export async function runIndex(options: IndexOptions): Promise<RunSummary> {
   options.onRunStarted?.(runId);
 
   const queue = new PQueue({ concurrency: options.concurrency });
+  const hosts = new HostLimiter(options.perHostConcurrency ?? 2);
   const progress = createProgress(todo.length, options.quiet ? { quiet: true } : {});
   const onAbort = () => queue.clear();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -56,7 +62,9 @@ export async function runIndex(options: IndexOptions): Promise<RunSummary> {
       if (options.signal?.aborted) return;
       const crawl = { ...options.crawl, ...(options.signal ? { signal: options.signal } : {}) };
       try {
-        const { result } = await processServer({ db, runId, candidate, classifier: options.classifier, alsoClassify: options.alsoClassify, crawl });
+        const { result } = await hosts.run(candidate, () =>
+          processServer({ db, runId, candidate, classifier: options.classifier, alsoClassify: options.alsoClassify, crawl, retry: options.retry }),
+        );
         if (result.status !== 'cancelled') progress.tick(candidate.id, result.status === 'ok', describeCrawl(result));
       } catch (error) {
         // Storing or classifying failed (not the server): report it, leave the server unfinished
@@ -123,6 +131,8 @@ export interface ProcessServerInput {
   /** Further classifiers whose labels are stored too (e.g. the LLM beside the rules the views use). */
   alsoClassify?: Classifier[] | undefined;
   crawl: CrawlOptions;
+  /** Retries of transient failures (default: 3 attempts, 1 s backoff doubling). */
+  retry?: RetryOptions | undefined;
 }
 
 export interface ProcessedServer {
@@ -139,7 +149,7 @@ export interface ProcessedServer {
 export async function processServer(input: ProcessServerInput): Promise<ProcessedServer> {
   const { db, candidate } = input;
   const startedAt = new Date();
-  const result = await crawlServer(candidate, input.crawl);
+  const result = await crawlWithRetry(candidate, input.crawl, input.retry);
   // A cancelled crawl is not stored, so `--resume` (or the job's retry) crawls that server again.
   if (result.status === 'cancelled') return { result, stored: false };
   const saved = await saveSnapshot(db, { runId: input.runId, serverId: candidate.id, result, startedAt });

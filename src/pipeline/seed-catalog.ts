@@ -20,13 +20,17 @@ const seedEntry = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+([-+][\w.-]+)?$/, 'must be an exact version such as 1.2.3').optional(),
   /** A local server script run with node (your own server, a fixture), relative to the seed file. */
   entry: z.string().min(1).optional(),
+  /** A remote server: its URL (streamable HTTP, with SSE as the fallback) and the headers it needs. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  transport: z.enum(['streamable-http', 'sse']).optional(),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name'), z.string()).optional(),
   bin: z.string().min(1).optional(),
   args: z.array(z.string()).default([]),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'), z.string()).default({}),
   repository: z.url().optional(),
 }).superRefine((entry, ctx) => {
-  if (entry.entry === undefined && entry.package === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['package'], message: 'is required (or "entry" for a local server script)' });
+  if (entry.entry === undefined && entry.package === undefined && entry.url === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['package'], message: 'is required (or "entry" for a local server script, or "url" for a remote server)' });
   }
   if (entry.package !== undefined && entry.version === undefined) {
     ctx.addIssue({ code: 'custom', path: ['version'], message: 'is required with "package": pin an exact version such as 1.2.3' });
@@ -37,17 +41,23 @@ const seedFile = z.strictObject({ servers: z.array(z.unknown()).min(1, 'lists no
 
 export type SeedEntry = z.infer<typeof seedEntry>;
 
-export async function loadSeedCatalog(file: string): Promise<ServerCandidate[]> {
+/**
+ * Looks up `${NAME}` references in env and header values. Credentials live in the environment (or a
+ * secrets manager feeding it), never in the seed file; an unset name stays a visible placeholder.
+ */
+export type CredentialLookup = (name: string) => string | undefined;
+
+export async function loadSeedCatalog(file: string, lookup: CredentialLookup = () => undefined): Promise<ServerCandidate[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new McpRiskError('BAD_SEED_FILE', `${file}: cannot read the seed file (${errorMessage(error)})`);
   }
-  return parseSeedCatalog(text, file);
+  return parseSeedCatalog(text, file, lookup);
 }
 
-export function parseSeedCatalog(text: string, file: string): ServerCandidate[] {
+export function parseSeedCatalog(text: string, file: string, lookup: CredentialLookup = () => undefined): ServerCandidate[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -73,7 +83,7 @@ export function parseSeedCatalog(text: string, file: string): ServerCandidate[] 
       throw new McpRiskError('BAD_SEED_FILE', `${file}: ${label}: field "id": duplicate id "${parsed.data.id}"`);
     }
     seen.add(parsed.data.id);
-    return toCandidate(parsed.data, path.dirname(path.resolve(file)));
+    return toCandidate(parsed.data, path.dirname(path.resolve(file)), lookup);
   });
 }
 
@@ -89,16 +99,20 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, what: string): strin
   return field ? `field "${field}": ${issue.message}` : issue.message;
 }
 
-function toCandidate(entry: SeedEntry, baseDir: string): ServerCandidate {
+function toCandidate(entry: SeedEntry, baseDir: string, lookup: CredentialLookup): ServerCandidate {
+  const resolve = (values: Record<string, string>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (ref, name: string) => lookup(name) ?? ref)]));
   const candidate: ServerCandidate = {
     id: entry.id,
     name: entry.name,
     source: 'seed',
     domain: entry.domain,
     launch: {
-      transport: 'stdio',
+      transport: entry.url !== undefined ? (entry.transport ?? 'streamable-http') : 'stdio',
       args: entry.args,
-      env: entry.env,
+      env: resolve(entry.env),
+      ...(entry.url !== undefined ? { url: entry.url } : {}),
+      ...(entry.headers !== undefined ? { headers: resolve(entry.headers) } : {}),
       ...(entry.package !== undefined ? { npmPackage: entry.package } : {}),
       ...(entry.version !== undefined ? { npmVersion: entry.version } : {}),
       ...(entry.entry !== undefined ? { entry: path.resolve(baseDir, entry.entry) } : {}),

@@ -44,3 +44,36 @@ describe('crawling remote servers on 127.0.0.1', () => {
     assert.equal(result.status, 'auth_required', `${result.status}: ${result.error}`);
   });
 });
+
+describe('credentials for remote servers', () => {
+  it('come from the environment through the seed file, reach the server, and are never stored', async () => {
+    const { parseSeedCatalog } = await import('../../src/pipeline/seed-catalog.ts');
+    const { storableLaunch } = await import('../../src/db/servers-repo.ts');
+    const fixture = await startHttpFixture('http-server.mjs', { FIXTURE_AUTH_TOKEN: 's3cret-value' });
+    try {
+      const seed = JSON.stringify({
+        servers: [
+          {
+            id: 'remote-auth',
+            name: 'Remote with auth',
+            domain: 'other',
+            url: `http://127.0.0.1:${fixture.port}/mcp`,
+            headers: { Authorization: 'Bearer ${TEST_REMOTE_TOKEN}' },
+          },
+        ],
+      });
+      const [withToken] = parseSeedCatalog(seed, 'seed.json', (name) => (name === 'TEST_REMOTE_TOKEN' ? 's3cret-value' : undefined));
+      const [without] = parseSeedCatalog(seed, 'seed.json');
+      assert.ok(withToken && without);
+      const ok = await crawlServer(withToken, testCrawlOptions());
+      assert.equal(ok.status, 'ok', ok.error);
+      const denied = await crawlServer(without, testCrawlOptions());
+      assert.equal(denied.status, 'auth_required');
+      const stored = JSON.stringify(storableLaunch(withToken.launch));
+      assert.doesNotMatch(stored, /s3cret-value/);
+      assert.match(stored, /"headerNames":\["Authorization"\]/);
+    } finally {
+      await fixture.stop();
+    }
+  });
+});

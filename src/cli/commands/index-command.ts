@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Option, type Command } from 'commander';
 import type PgBoss from 'pg-boss';
-import { baseServerEnv, loadConfig, type AppConfig, type LlmFlags } from '../../config.ts';
+import { baseServerEnv, credentialFromEnv, loadConfig, type AppConfig, type LlmFlags } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { getRun } from '../../db/runs-repo.ts';
 import { EXIT_INTERRUPTED, McpRiskError } from '../../errors.ts';
@@ -64,7 +64,7 @@ Examples:
       }
       await withDatabase(async ({ db, location }, config) => {
         const seedFile = flags.seed ?? config.seedFile;
-        const candidates = await loadSeedCatalog(seedFile);
+        const candidates = await loadSeedCatalog(seedFile, (name) => credentialFromEnv(name));
         if (flags.isolate && !namespacesSupported()) {
           log.warn('user/network namespaces are not available here: servers run without network isolation (process group only)');
         }
@@ -129,7 +129,7 @@ async function indexToQueue(flags: IndexFlags, log: Logger): Promise<void> {
   }
   await withDatabase(async ({ db, location }, config) => {
     const seedFile = flags.seed ?? config.seedFile;
-    const candidates = await loadSeedCatalog(seedFile);
+    const candidates = await loadSeedCatalog(seedFile, (name) => credentialFromEnv(name));
     const boss = await openCrawlQueue(databaseUrl, { onError: (error) => log.debug(`queue: ${error.message}`) });
     try {
       const { runId, todo, planned } = await prepareRun({
