@@ -71,7 +71,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
 }
 
 export const rulesClassifier: Classifier = {
-  info: { name: 'rules', version: '1.1.0' },
+  info: { name: 'rules', version: '1.2.0' },
   classify: (tool, server, options) => classifyWithRules(tool, server, options),
 };
 

@@ -55,3 +55,33 @@ export function propertyNames(tool: ToolDefinition): string[] {
   if (props === null || typeof props !== 'object' || Array.isArray(props)) return [];
   return Object.keys(props as Record<string, unknown>).slice(0, 60);
 }
+
+/**
+ * The tool's own vocabulary, lowercased: every property name at any depth and every string enum
+ * value. A backticked `projectId` or `status` in the description names one of these, not another tool.
+ */
+export function ownSchemaWords(tool: ToolDefinition): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH || out.size > 400 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const v of node.slice(0, 50)) walk(v, depth + 1);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    const en = obj['enum'];
+    if (Array.isArray(en)) for (const v of en.slice(0, 60)) if (typeof v === 'string' && v.length > 0 && v.length <= 60) out.add(v.toLowerCase());
+    const props = obj['properties'];
+    if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
+      for (const [k, v] of Object.entries(props as Record<string, unknown>).slice(0, 60)) {
+        out.add(k.toLowerCase());
+        walk(v, depth + 1);
+      }
+    }
+    for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const) {
+      if (obj[key] !== undefined && typeof obj[key] === 'object') walk(obj[key], depth + 1);
+    }
+  };
+  if (tool.inputSchema !== undefined) walk(tool.inputSchema, 0);
+  return out;
+}

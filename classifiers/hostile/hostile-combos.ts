@@ -86,7 +86,7 @@ class Sentence {
   }
 }
 
-export function comboHits(lower: string, cased: string, ownName: string, words: Iterable<string>): Hit[] {
+export function comboHits(lower: string, cased: string, ownName: string, words: Iterable<string>, ownWords: ReadonlySet<string> = new Set()): Hit[] {
   const hits: Hit[] = [];
   const g = GATE_INDEX.fired(words, lower);
   const anyPath = g[0] === 1;
@@ -104,6 +104,7 @@ export function comboHits(lower: string, cased: string, ownName: string, words: 
   const casedSentences = cased.length === lower.length ? cased.split(SENTENCE_SPLIT) : sentences;
   let offset = 0;
   const own = ownName.toLowerCase();
+  const ownVerbs = nameTokens(ownName);
   const n = Math.min(sentences.length, MAX_SENTENCES);
   for (let i = 0; i < n; i++) {
     const s = sentences[i] ?? '';
@@ -136,7 +137,7 @@ export function comboHits(lower: string, cased: string, ownName: string, words: 
     }
     // The other tool this sentence names, looked up at most once per sentence.
     let ref: string | undefined | null = null;
-    const refOf = (): string | undefined => (ref === null ? (ref = otherToolRef(casedSentences[i] ?? s, own)) : ref);
+    const refOf = (): string | undefined => (ref === null ? (ref = otherToolRef(casedSentences[i] ?? s, own, ownWords)) : ref);
     if (anyToolRef && (st.obligation || st.imperative)) {
       const refName = refOf();
       if (refName !== undefined) hits.push(crossTool(refName, st, secret !== null || path !== null, index));
@@ -145,7 +146,7 @@ export function comboHits(lower: string, cased: string, ownName: string, words: 
       hits.push(hit('file-to-output', 'secret_exfiltration', 2.5, 'asks to read a file and smuggle its contents into a parameter or the reply', index, s.length));
     }
     if (anyDirective) {
-      const d = directiveWeight(st, secret !== null || path !== null, () => anyToolRef && refOf() !== undefined);
+      const d = directiveWeight(st, secret !== null || path !== null, () => anyToolRef && refOf() !== undefined, ownVerbs);
       if (d > 2) hits.push(hit('directive', 'hidden_instruction', Math.min(3.5, d), 'gives the model standing orders unrelated to the tool', index, s.length));
     }
     if (anySideTask && SIDE_TASK.test(s) && (PRETEXT.test(st.pair) || DESTRUCTIVE_SIDE_TASK.test(s))) {
@@ -206,7 +207,31 @@ const PHONE = /\+?\d[\d -]{7,}\d/;
 const CONDITION = /\b(?:when|if|whenever) (?:a|an|any|the) \w+ (?:has|contains|mentions|includes)\b/;
 const ADDRESSED = /\b(?:model|ai|assistant|agent|llm|bot)s? (?:instructions?|note|notice|directive|reminder)s?\s*:|\b(?:note|tip|hint|reminder|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |whichever )?(?:ai|assistant|model|agent|llm|bot)s?\b/;
 
-function directiveWeight(st: Sentence, secrets: boolean, refersToOtherTool: () => boolean): number {
+/** The words of the tool's own name (`attach_file_to_card`, `sendEmail`): its own actions are on task. */
+function nameTokens(name: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const t of name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)) if (t.length >= 3) out.add(t);
+  return out;
+}
+
+/** "Use this to remove …", "this tool sends …": the clause states the tool's own job. */
+const OWN_JOB = /\b(?:use|call|invoke|run) (?:this|it)(?: tool| function| endpoint| command)? (?:to|for|when you want to|if you want to) (?:\w+ )?\w+|\bthis (?:tool|function|endpoint|command) \w+/g;
+const OFFTASK_ALL = new RegExp(OFFTASK.source, 'g');
+
+/** An action beyond the tool's own job: an OFFTASK verb that is neither a word of the tool's name nor in a clause stating its job. */
+function offTask(s: string, ownVerbs: ReadonlySet<string>): boolean {
+  if (!OFFTASK.test(s)) return false;
+  const rest = s.replace(OWN_JOB, ' ');
+  OFFTASK_ALL.lastIndex = 0;
+  for (let m = OFFTASK_ALL.exec(rest); m !== null; m = OFFTASK_ALL.exec(rest)) {
+    let own = false;
+    for (const t of ownVerbs) if (m[0].startsWith(t) || t.startsWith(m[0])) own = true;
+    if (!own) return true;
+  }
+  return false;
+}
+
+function directiveWeight(st: Sentence, secrets: boolean, refersToOtherTool: () => boolean, ownVerbs: ReadonlySet<string>): number {
   const s = st.s;
   // Cheapest facts first: most sentences are neither ordered nor triggered, and stop here.
   const scope = SCOPE.test(s);
@@ -217,7 +242,7 @@ function directiveWeight(st: Sentence, secrets: boolean, refersToOtherTool: () =
   const triggered = scope || CONDITION.test(s);
   if (!ordered && !triggered) return 0;
   const steering = STEERING.test(st.pair);
-  const offtask = OFFTASK.test(s);
+  const offtask = offTask(s, ownVerbs);
   const literal = hasLiteralTarget(s);
   let other: boolean | undefined;
   const otherTool = (): boolean => (other ??= refersToOtherTool());
@@ -241,12 +266,13 @@ const URL_OR_HOOK = /https?:\/\/|\bwebhook\b/;
 const TOOL_REF_ALL = new RegExp(TOOL_REF.source, 'g');
 const NOT_TOOLS: ReadonlySet<string> = new Set(['this', 'that', 'the', 'a', 'an', 'same', 'other', 'any', 'each', 'every', 'following', 'new', 'check']);
 
-/** The first tool named in a calling context that is not the tool itself. */
-function otherToolRef(sentence: string, own: string): string | undefined {
+/** The first tool named in a calling context that is not the tool itself nor one of its own parameters or values. */
+function otherToolRef(sentence: string, own: string, ownWords: ReadonlySet<string>): string | undefined {
   TOOL_REF_ALL.lastIndex = 0;
   for (let m = TOOL_REF_ALL.exec(sentence); m !== null; m = TOOL_REF_ALL.exec(sentence)) {
     const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
-    if (name !== '' && name !== own && !NOT_TOOLS.has(name) && !own.endsWith(name)) return name;
+    // The tool's own parameters and enum values are named in backticks too: they are not other tools.
+    if (name !== '' && name !== own && !NOT_TOOLS.has(name) && !own.endsWith(name) && !ownWords.has(name)) return name;
   }
   return undefined;
 }

@@ -3,13 +3,13 @@
 // co-occurrence rules per kind. Severity grows with the weight of the evidence, so a lone "you must"
 // stays a low note while secrecy plus a secret plus a destination is critical.
 import { hasWord, TriggerIndex, type Finding, type FindingSeverity, type ToolDefinition } from '../classifier.ts';
-import { collectText, propertyNames } from './collect-text.ts';
+import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
 import { comboHits, type Hit } from './hostile-combos.ts';
 import { FEATURES, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
 import { normalizeText, visible } from './normalize-text.ts';
 
-interface HitWithExcerpt extends Hit {
+export interface HitWithExcerpt extends Hit {
   excerpt?: string;
 }
 
@@ -30,6 +30,12 @@ const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:m
 const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
 
 export function hostileDescription(tool: ToolDefinition): Finding[] {
+  const { hits, text, hiddenPayload } = hostileHits(tool);
+  return aggregate(hits, text, hiddenPayload);
+}
+
+/** The raw hits behind the findings (for diagnostics and tests): every feature and rule that fired, with its weight. */
+export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; text: string; hiddenPayload: boolean } {
   const parts = collectText(tool);
   const hits: HitWithExcerpt[] = [];
   const prose: string[] = [];
@@ -65,7 +71,8 @@ export function hostileDescription(tool: ToolDefinition): Finding[] {
   // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
   // Each rewrite runs only when the text has something for it to change (most descriptions don't).
   let cased = PADDING_PROBE.test(normalized) ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
-  if (cased.includes('\n')) cased = cased.replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(*])/g, ' ');
+  // A line opening with a bold label ("**Important:** …") starts a new paragraph, not a continuation.
+  if (cased.includes('\n')) cased = cased.replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(]|\*(?!\*))/g, ' ');
   if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
   let lower = cased.toLowerCase();
   let words: readonly string[] = lower.match(WORD) ?? [];
@@ -89,9 +96,15 @@ export function hostileDescription(tool: ToolDefinition): Finding[] {
       if (f.also !== undefined && !hasWord(wordLookup, f.also)) continue;
       const source = f.cased === true ? cased : lower;
       const m = f.re.exec(source);
-      if (m !== null) hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
+      if (m === null) continue;
+      if (f.id === 'conceal' && isVerbosityHint(lower, m.index)) {
+        // "Don't bother telling the user the IDs unless they ask": trimming the reply, not hiding an act.
+        hits.push({ id: 'verbosity-hint', kind: f.kind, weight: 1, message: 'asks to leave details out of the reply unless the user asks', index: m.index, length: m[0].length });
+        continue;
+      }
+      hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
     }
-    hits.push(...comboHits(lower, cased, tool.name, wordLookup));
+    hits.push(...comboHits(lower, cased, tool.name, wordLookup, ownSchemaWords(tool)));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
     if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
@@ -101,7 +114,22 @@ export function hostileDescription(tool: ToolDefinition): Finding[] {
     const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference');
     if (fromDecoded.length > 0) hits.push({ id: 'base64', kind: 'obfuscated_payload', weight: 3, message: 'hides instructions in base64', index: cased.length - decoded.length, length: decoded.length });
   }
-  return aggregate(hits, cased, invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0);
+  return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
+}
+
+const UNLESS_ASKED = /\bunless (?:they|the user|users?|you are|explicitly|specifically|asked|requested)\b(?: (?:explicitly|specifically))?(?: (?:ask|asks|asked|request|requests|requested|want|wants)\b)?/;
+/** An act the model might be told to keep quiet about: any such verb makes the sentence concealment. */
+const CONCEALED_ACT = /\b(?:sent|ran|paid|bought|cop(?:y|ies|ied|ying)|modif(?:y|ies|ied|ying)|notif(?:y|ies|ied|ying)|(?:send|forward|upload|post|call|run|execut|delet|remov|chang|shar|transferr?|pay|install|record|track|logg?|stor|sav|creat|subscrib|grant|email|messag|access|read|collect|fetch|download|submitt?|purchas|buy|order|approv|merg|push|publish|invit|book)(?:e|es|s|ed|d|ing)?)\b/;
+
+/** A "don't tell the user …" sentence that only trims what the reply shows: it yields to the user's asking and names no act. */
+function isVerbosityHint(lower: string, index: number): boolean {
+  const start = Math.max(lower.lastIndexOf('.', index), lower.lastIndexOf('\n', index)) + 1;
+  let end = lower.slice(index).search(/[.!?\n]/);
+  end = end < 0 ? lower.length : index + end;
+  const sentence = lower.slice(start, end);
+  if (!UNLESS_ASKED.test(sentence)) return false;
+  const withheld = sentence.slice(index - start).replace(/^\S+\s+(?:\S+\s+){0,3}?(?:tell|telling|mention|mentioning|show|showing|list|listing|report|reporting)\b/, '');
+  return !/\b(?:secretly|silently|quietly|covertly)\b/.test(sentence) && !CONCEALED_ACT.test(withheld);
 }
 
 function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean): Finding[] {
@@ -120,7 +148,17 @@ function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean)
     const top = list[0];
     if (top === undefined) continue;
     let score = top.weight;
-    for (let i = 1; i < list.length; i++) score += 0.5 * (list[i]?.weight ?? 0);
+    // Attacks stack techniques; an honest tool repeats one weak note (a backticked name in every
+    // bullet, "you must" in every step). A weak note counts once per technique; serious hits all count.
+    const counted = new Set<string>([techniqueOf(top.id)]);
+    for (let i = 1; i < list.length; i++) {
+      const h = list[i];
+      if (h === undefined) continue;
+      const technique = techniqueOf(h.id);
+      if (h.weight < 2 && counted.has(technique)) continue;
+      counted.add(technique);
+      score += 0.5 * h.weight;
+    }
     // Other serious signals make each one more credible: attacks stack techniques.
     if (concealed && top.id !== 'conceal' && top.weight >= 1) score += 1;
     if (serious >= 2 && top.weight >= 1.5) score += 0.5;
@@ -133,6 +171,13 @@ function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean)
     findings.push(finding);
   }
   return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.kind.localeCompare(b.kind));
+}
+
+/** Features that are one technique under two phrasings: speaking to the model ("note to the AI", "you must"). */
+const SAME_TECHNIQUE: Readonly<Record<string, string>> = { 'model-addressed': 'addressee' };
+
+function techniqueOf(id: string): string {
+  return SAME_TECHNIQUE[id] ?? id;
 }
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { low: 0, medium: 1, high: 2, critical: 3 };

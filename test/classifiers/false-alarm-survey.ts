@@ -1,0 +1,55 @@
+// False-alarm survey: on a corpus of real (honest) tools, how many raise a hostile-description
+// finding of medium severity or above (annotation contradictions excluded), and of which kinds.
+//   node --import tsx test/classifiers/false-alarm-survey.ts gold            # the 480 gold tools (dev)
+//   node --import tsx test/classifiers/false-alarm-survey.ts live [pgliteDir] # a crawled catalog (held-out test)
+//   add --show to list the flagged tools with their findings
+// The live catalog is read from a PGlite directory; PGlite is single-process, so point it at a copy
+// (default /tmp/fa-live, a copy of /tmp/live/data/pglite).
+import { fileURLToPath } from 'node:url';
+import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
+import type { ServerContext, ToolDefinition } from '../../src/types.ts';
+import { loadGold } from './gold-split.ts';
+
+interface Row {
+  id: string;
+  tool: ToolDefinition;
+  server?: ServerContext;
+}
+
+async function liveRows(dir: string): Promise<Row[]> {
+  const { connectDatabase } = await import('../../src/db/connect.ts');
+  const { listCatalogTools } = await import('../../src/db/catalog-repo.ts');
+  const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
+  const database = await connectDatabase({ pgliteDir: dir, migrationsDir });
+  try {
+    const tools = await listCatalogTools(database.db, { classifier: { name: 'rules', version: 'x' } });
+    return tools.map((t) => ({ id: `${t.serverName}/${t.tool.name}`, tool: t.tool, server: { name: t.serverName } }));
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const show = args.includes('--show');
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const corpus = positional[0] ?? 'gold';
+  const rows: Row[] =
+    corpus === 'live'
+      ? await liveRows(positional[1] ?? '/tmp/fa-live')
+      : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));
+  const kinds = new Map<string, number>();
+  const flagged: string[] = [];
+  for (const row of rows) {
+    const findings = classifyWithRules(row.tool, row.server).findings.filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
+    if (findings.length === 0) continue;
+    for (const k of new Set(findings.map((f) => f.kind))) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    flagged.push(`${row.id}\n${findings.map((f) => `    ${f.kind}/${f.severity} ${f.message} [${f.excerpt ?? ''}]`).join('\n')}`);
+  }
+  const pct = rows.length === 0 ? 0 : (100 * flagged.length) / rows.length;
+  console.log(`${corpus}: ${flagged.length}/${rows.length} tools (${pct.toFixed(1)}%) raise a non-annotation finding ≥ medium`);
+  for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1])) console.log(`  ${k}: ${n}`);
+  if (show) for (const f of flagged) console.log(`  ${f}`);
+}
+
+await main();
