@@ -69,6 +69,14 @@ export const DEFAULT_RULES: readonly RecommendationRule[] = [
     reason: 'Hostile description ({findingKind}, {findingSeverity}): {findingMessage}',
   },
   {
+    id: 'lying-annotation',
+    // A destructive or executing tool that declares readOnlyHint: true is auto-approved by clients
+    // that trust the hint (Claude Code's plan mode, Codex's "writes" mode): deny it until fixed.
+    when: { finding: { minSeverity: 'high', kinds: ['annotation_contradiction'] } },
+    action: 'deny',
+    reason: 'Its declared annotations contradict what it does ({findingMessage}); clients that trust the hints would run it unasked.',
+  },
+  {
     id: 'critical',
     when: { risks: ['Critical'] },
     action: 'deny',

@@ -10,6 +10,8 @@ import { renderRulesTable } from '../../src/policy/rules-table.ts';
 import { CATEGORIES, RISKS } from '../../src/types.ts';
 import { classification, HOSTILE_FINDING } from './policy-fixtures.ts';
 
+const LYING_ANNOTATION = { kind: 'annotation_contradiction', severity: 'high' as const, message: 'declares readOnlyHint: true on a delete tool' };
+
 describe('recommendation rules: every row', () => {
   const cases = [
     { c: classification('Read', 'Low'), rule: 'read-public', action: 'allow', limit: [120, 'minute'] },
@@ -23,6 +25,7 @@ describe('recommendation rules: every row', () => {
     { c: classification('Delete', 'Critical'), rule: 'critical', action: 'deny', limit: undefined },
     { c: classification('Write', 'Critical'), rule: 'critical', action: 'deny', limit: undefined },
     { c: classification('Read', 'Low', [HOSTILE_FINDING]), rule: 'hostile-description', action: 'deny', limit: undefined },
+    { c: classification('Delete', 'Medium', [LYING_ANNOTATION]), rule: 'lying-annotation', action: 'deny', limit: undefined },
   ] as const;
 
   for (const { c, rule, action, limit } of cases) {
@@ -52,9 +55,9 @@ describe('recommendation rules: every row', () => {
     assert.equal(r.reason, `Hostile description (hidden-instructions, high): ${HOSTILE_FINDING.message}`);
   });
 
-  it('ignores low-severity findings and annotation findings', () => {
+  it('ignores low-severity findings, and annotation findings below high', () => {
     const low = { kind: 'odd-unicode', severity: 'low' as const, message: 'x' };
-    const annotation = { kind: 'annotation_contradiction', severity: 'high' as const, message: 'readOnlyHint on a delete tool' };
+    const annotation = { kind: 'annotation_contradiction', severity: 'medium' as const, message: 'destructiveHint false on a move' };
     assert.equal(recommend('t', classification('Read', 'Low', [low, annotation])).rule, 'read-public');
   });
 
