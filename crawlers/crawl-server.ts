@@ -1,6 +1,6 @@
 // Crawls one server: install (npm) → start isolated → initialize → list tools → always kill.
 // A server's fault is data: every outcome is a CrawlResult with a status, never a thrown error.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,13 @@ export async function crawlServer(candidate: ServerCandidate, options: CrawlOpti
     if (!launch.url) return fail('unsupported', `a ${launch.transport} server needs a url`);
     return connectAndList(candidate, () => remoteTransports(launch.url ?? '', launch.headers), options, started, {});
   }
-  if (launch.command) return runStdio(candidate, { command: launch.command, args: [] }, options, started, {});
+  if (launch.command) {
+    // A bare program name (uvx for PyPI servers, docker, …) must exist here; say so rather than crash.
+    if (!launch.command.includes('/') && !onPath(launch.command, options.baseEnv['PATH'] ?? '')) {
+      return fail('unsupported', `needs ${launch.command}, which is not installed on this machine`);
+    }
+    return runStdio(candidate, { command: launch.command, args: [] }, options, started, {});
+  }
   if (launch.entry) return runStdio(candidate, nodeProgram(launch.entry, options), options, started, {});
   if (!launch.npmPackage || !launch.npmVersion) return fail('unsupported', 'only npm packages can be run over stdio so far');
 
@@ -79,6 +85,10 @@ function nodeProgram(entry: string, options: CrawlOptions): Program {
   // Some packages ship a native executable as their bin (an ELF file): run it as it is.
   if (isNativeExecutable(entry)) return { command: entry, args: [] };
   return { command: process.execPath, args: [`--max-old-space-size=${options.maxOldSpaceMb ?? 1024}`, entry] };
+}
+
+function onPath(program: string, pathList: string): boolean {
+  return pathList.split(':').some((dir) => dir !== '' && existsSync(path.join(dir, program)));
 }
 
 function isNativeExecutable(file: string): boolean {

@@ -105,7 +105,7 @@ export function registryRecordToCandidate(server: ServerDetail, recordUrl: strin
       launches.push({ runtime: 'npm', launch, package: name });
     } else if (type === 'pypi') {
       const spec = pkg.version !== undefined ? `${pkg.identifier}==${pkg.version}` : pkg.identifier;
-      launches.push({ runtime: 'pypi', package: pkg.identifier, launch: { transport: 'stdio', args: [], env }, note: `runtime uvx: uvx ${spec}` });
+      launches.push({ runtime: 'pypi', package: pkg.identifier, launch: { transport: 'stdio', command: 'uvx', args: [spec], env }, note: `runtime uvx: uvx ${spec}` });
     } else if (type === 'oci') {
       launches.push({ runtime: 'oci', package: pkg.identifier, launch: { transport: 'stdio', args: [], env }, note: `runtime docker: docker run -i ${pkg.identifier}` });
     } else {

@@ -148,3 +148,12 @@ describe('failure reasons', () => {
     assert.ok(result.timings.connectMs !== undefined && result.timings.connectMs >= 1400);
   });
 });
+
+describe('servers this machine cannot run', () => {
+  it('a PyPI server without uvx on the machine is recorded as unsupported, with the reason', async () => {
+    const candidate = { id: 'py', name: 'py', source: 'test', launch: { transport: 'stdio' as const, command: 'uvx-not-installed-here', args: ['mcp-server-time==1.0.0'], env: {} } };
+    const result = await crawlServer(candidate, testCrawlOptions());
+    assert.equal(result.status, 'unsupported');
+    assert.match(result.error ?? '', /needs uvx-not-installed-here, which is not installed/);
+  });
+});
