@@ -1,5 +1,6 @@
 // Crawls one server: install (npm) → start isolated → initialize → list tools → always kill.
 // A server's fault is data: every outcome is a CrawlResult with a status, never a thrown error.
+import { setMaxListeners } from 'node:events';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -143,6 +144,8 @@ async function connectAndList(
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  // Every request of a long listing (one per page) listens on this one signal: not a leak.
+  setMaxListeners(0, signal);
   let lastError: unknown;
   let stderrTail = '';
   let stdoutText = '';
