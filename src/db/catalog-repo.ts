@@ -1,6 +1,7 @@
 // Read side of the catalog: each server's current tools (from its newest successful crawl) with
 // their labels.
 import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Category, ClassifierInfo, Evidence, Finding, Risk, Tag, ToolAnnotations, ToolDefinition } from '../types.ts';
 import type { Db } from './connect.ts';
 import { classifications, crawlSnapshots, servers, snapshotTools, toolDefinitions } from './schema.ts';
@@ -49,15 +50,7 @@ export async function listCatalogTools(db: Db, query: CatalogQuery): Promise<Cat
     .innerJoin(crawlSnapshots, and(eq(crawlSnapshots.id, servers.latestSnapshotId), eq(crawlSnapshots.serverId, servers.id)))
     .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, crawlSnapshots.id))
     .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
-    .leftJoin(
-      classifications,
-      and(
-        eq(classifications.definitionHash, toolDefinitions.definitionHash),
-        eq(classifications.contextHash, servers.contextHash),
-        eq(classifications.classifier, query.classifier.name),
-        eq(classifications.classifierVersion, query.classifier.version),
-      ),
-    )
+    .leftJoin(classifications, labelOf(toolDefinitions.definitionHash, query.classifier))
     .where(and(...filters))
     .orderBy(asc(servers.id), asc(snapshotTools.position))
     // A named statement: PostgreSQL plans this five-table join once per connection, not per look-up
@@ -94,6 +87,19 @@ export async function listCatalogToolNames(db: Db): Promise<string[]> {
     .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
     .orderBy(asc(toolDefinitions.name));
   return rows.map((r) => r.name);
+}
+
+/**
+ * The join condition from a tool definition (by its hash column) on a server (`servers` in the query)
+ * to its label by one classifier version: labels are keyed by definition, server context and version.
+ */
+export function labelOf(definitionHash: AnyPgColumn, classifier: ClassifierInfo): SQL | undefined {
+  return and(
+    eq(classifications.definitionHash, definitionHash),
+    eq(classifications.contextHash, servers.contextHash),
+    eq(classifications.classifier, classifier.name),
+    eq(classifications.classifierVersion, classifier.version),
+  );
 }
 
 export function toToolDefinition(row: typeof toolDefinitions.$inferSelect): ToolDefinition {

@@ -1,7 +1,7 @@
 // Streams the catalog out of the database one server at a time, reading servers in keyset-paged
 // batches, so building the site never holds more than one batch of servers in memory.
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { listCatalogTools, type CatalogTool } from '../db/catalog-repo.ts';
+import { labelOf, listCatalogTools, type CatalogTool } from '../db/catalog-repo.ts';
 import type { Db } from '../db/connect.ts';
 import { classifications, crawlSnapshots, servers, snapshotTools, toolDefinitions } from '../db/schema.ts';
 import { latestSnapshots, type SnapshotRow } from '../db/snapshots-repo.ts';
@@ -114,15 +114,7 @@ async function sameNameElsewhere(db: Db, serverId: string, names: string[], clas
       .from(servers)
       .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, servers.latestSnapshotId))
       .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
-      .leftJoin(
-        classifications,
-        and(
-          eq(classifications.definitionHash, toolDefinitions.definitionHash),
-          eq(classifications.contextHash, servers.contextHash),
-          eq(classifications.classifier, classifier.name),
-          eq(classifications.classifierVersion, classifier.version),
-        ),
-      )
+      .leftJoin(classifications, labelOf(toolDefinitions.definitionHash, classifier))
       .where(and(inArray(toolDefinitions.name, names.slice(i, i + NAME_CHUNK)), ne(servers.id, serverId)))
       .orderBy(idOrder, asc(snapshotTools.position));
     for (const r of rows) {

@@ -1,6 +1,7 @@
 // What a run did, from the database: servers ok and failed with reasons, tools, labels by category
 // and risk. Computed from stored rows so a resumed run reports the whole run, not its last part.
 import { and, count, eq } from 'drizzle-orm';
+import { labelOf } from '../db/catalog-repo.ts';
 import type { Db } from '../db/connect.ts';
 import type { RunStatus } from '../db/runs-repo.ts';
 import { classifications, crawlSnapshots, servers, snapshotTools } from '../db/schema.ts';
@@ -49,15 +50,7 @@ export async function summarizeRun(
     .from(crawlSnapshots)
     .innerJoin(servers, eq(servers.id, crawlSnapshots.serverId))
     .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, crawlSnapshots.id))
-    .innerJoin(
-      classifications,
-      and(
-        eq(classifications.definitionHash, snapshotTools.definitionHash),
-        eq(classifications.contextHash, servers.contextHash),
-        eq(classifications.classifier, classifier.name),
-        eq(classifications.classifierVersion, classifier.version),
-      ),
-    )
+    .innerJoin(classifications, labelOf(snapshotTools.definitionHash, classifier))
     .where(and(eq(crawlSnapshots.runId, runId), eq(crawlSnapshots.status, 'ok')))
     .groupBy(classifications.category, classifications.risk);
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
