@@ -120,6 +120,8 @@ export function visible(text: string | null | undefined): SafeHtml {
   if (text === null || text === undefined || text === '') return new SafeHtml('');
   // Fast path for the usual text; INVISIBLE covers every character escapeHtml would replace.
   if (!MAYBE_INVISIBLE.test(text)) return new SafeHtml(escapeMarkup(text));
+  // Emoji and other astral characters pass the pre-check; most such text has nothing to mark.
+  if (!hasInvisible(text)) return new SafeHtml(escapeMarkup(text));
   let out = '';
   let last = 0;
   INVISIBLE.lastIndex = 0;
@@ -131,6 +133,19 @@ export function visible(text: string | null | undefined): SafeHtml {
   out += escapeHtml(text.slice(last));
   return new SafeHtml(out);
 }
+
+/**
+ * visible() for the content of an element (never an attribute): only &, < and > need escaping there,
+ * so quote-heavy text such as the JSON and TOML exports is not rewritten character by character.
+ */
+export function visibleContent(text: string): SafeHtml {
+  if (MAYBE_INVISIBLE.test(text) && hasInvisible(text)) return visible(text);
+  if (!CONTENT_MARKUP.test(text)) return new SafeHtml(text);
+  return new SafeHtml(text.replace(CONTENT_MARKUP_ALL, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')));
+}
+
+const CONTENT_MARKUP = /[&<>]/;
+const CONTENT_MARKUP_ALL = /[&<>]/g;
 
 function marker(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;

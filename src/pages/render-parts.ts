@@ -1,7 +1,7 @@
 // Pieces several pages share: badges, the policy block with its copy buttons, and links to tools.
 // Every crawled string goes through visible() (escaped, invisible characters shown).
 import type { Category, Risk } from '../types.ts';
-import { html, join, visible, type SafeHtml } from './html.ts';
+import { html, join, visible, visibleContent, type SafeHtml } from './html.ts';
 import type { PolicyExport } from './policy-exports.ts';
 import { hrefFrom } from './render-layout.ts';
 import { sitePaths } from './site-paths.ts';
@@ -39,7 +39,7 @@ export function policyBlock(idPrefix: string, exports: readonly PolicyExport[]):
 <summary><span class="format">${e.format}</span> <span class="muted">${e.fileName} — ${e.description}</span></summary>
 <div class="code-wrap">
 <button type="button" class="copy" data-copy="${id}" hidden>Copy ${e.format}</button>
-<pre id="${id}" tabindex="0" aria-label="${e.format} policy"><code>${visible(e.text)}</code></pre>
+<pre id="${id}" tabindex="0" aria-label="${e.format} policy"><code>${visibleContent(e.text)}</code></pre>
 </div>
 </details>`;
   });

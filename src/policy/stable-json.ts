@@ -11,16 +11,23 @@ export function stableJson(value: unknown, indent = 2): string {
 }
 
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) out[i] = sortKeys(value[i]);
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
-    // fromEntries defines own properties, so a tool named "__proto__" stays a key, not a prototype.
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort(compareStrings)
-        .map((key) => [key, (value as Record<string, unknown>)[key]] as const)
-        .filter(([, child]) => child !== undefined)
-        .map(([key, child]) => [key, sortKeys(child)]),
-    );
+    // A plain loop (pages build thousands of these per second). defineProperty for "__proto__", so a
+    // tool with that name stays a key, not a prototype.
+    const out: Record<string, unknown> = {};
+    const keys = Object.keys(value).sort(compareStrings);
+    for (const key of keys) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child === undefined) continue;
+      if (key === '__proto__') Object.defineProperty(out, key, { value: sortKeys(child), enumerable: true, writable: true, configurable: true });
+      else out[key] = sortKeys(child);
+    }
+    return out;
   }
   return value;
 }

@@ -41,7 +41,7 @@ interface GoldTool {
   label: Classification;
 }
 
-function goldTools(): GoldTool[] {
+export function goldTools(): GoldTool[] {
   const lines = readFileSync(path.join(ROOT, 'data', 'gold', 'tools.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
   return lines.map((line) => {
     const row = JSON.parse(line) as { tool: ToolDefinition; server: { name: string } };
@@ -50,7 +50,7 @@ function goldTools(): GoldTool[] {
 }
 
 /** Server k gets TOOLS_PER_SERVER gold tools from a rotating offset, renamed so names stay unique. */
-function* syntheticBundles(gold: readonly GoldTool[], totalTools: number): Generator<ServerBundle> {
+export function* syntheticBundles(gold: readonly GoldTool[], totalTools: number): Generator<ServerBundle> {
   const servers = Math.ceil(totalTools / TOOLS_PER_SERVER);
   for (let k = 0; k < servers; k += 1) {
     const id = `bench-server-${k}`;

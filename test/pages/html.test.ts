@@ -49,3 +49,13 @@ describe('site paths', () => {
     assert.equal(rootOf('index.html'), '');
   });
 });
+
+describe('visibleContent', () => {
+  it('escapes what element content needs, keeps quotes, and still marks invisible characters', async () => {
+    const { visibleContent } = await import('../../src/pages/html.ts');
+    assert.equal(visibleContent('{"a": "<b> & c"}').value, '{"a": "&lt;b&gt; &amp; c"}');
+    assert.equal(visibleContent('plain "quoted" text 🙂').value, 'plain "quoted" text 🙂');
+    assert.match(visibleContent('hidden\u200bhere <x>').value, /\\u\{200b\}/);
+    assert.doesNotMatch(visibleContent('hidden\u200bhere <x>').value, /<x>/);
+  });
+});
