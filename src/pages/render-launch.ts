@@ -2,7 +2,7 @@
 // line: crawled package names and arguments must not become something a reader pastes into a shell.
 import { resolveAlias } from '../policy/alias.ts';
 import { stableJson } from '../policy/stable-json.ts';
-import { html, visible, type SafeHtml } from './html.ts';
+import { html, visible, visibleContent, type SafeHtml } from './html.ts';
 import type { SiteLaunch, SiteServer } from './site-data.ts';
 
 export function launchConfig(serverId: string, launch: SiteLaunch): Record<string, unknown> {
@@ -30,6 +30,6 @@ export function launchSection(server: SiteServer): SafeHtml {
     launch.envNames.length > 0 ? html`, filling in ${launch.envNames.map((n, i) => html`${i > 0 ? ', ' : ''}<code>${visible(n)}</code>`)}` : ''
   }:</p>
 <div class="code-wrap"><button type="button" class="copy" data-copy="launch-config" hidden>Copy configuration</button>
-<pre id="launch-config" tabindex="0" aria-label="client configuration"><code>${visible(config)}</code></pre></div>
+<pre id="launch-config" tabindex="0" aria-label="client configuration"><code>${visibleContent(config)}</code></pre></div>
 <p>Pin the version, run it without credentials it does not need, and apply the policy above at your gateway.</p>`;
 }
