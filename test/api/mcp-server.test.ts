@@ -7,7 +7,7 @@ import { parsePolicy } from '../../src/policy/policy-schema.ts';
 import { fillApiCatalog } from '../helpers/api-catalog.ts';
 import { describeEachDriver } from '../helpers/databases.ts';
 import { ROOT } from '../helpers/fixture-servers.ts';
-import { apiCliEntry } from '../helpers/mcp-risk-entry.ts';
+import { CLI_ENTRY } from '../helpers/run-cli.ts';
 import { prepareDatabase, type PreparedDatabase } from '../helpers/prepared-database.ts';
 
 function textOf(result: unknown): string {
@@ -24,7 +24,7 @@ describeEachDriver('our MCP server (mcp-risk mcp)', (driver) => {
     prepared = await prepareDatabase(driver, fillApiCatalog);
     transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--import', 'tsx', apiCliEntry(), 'mcp'],
+      args: ['--import', 'tsx', CLI_ENTRY, 'mcp'],
       cwd: ROOT,
       env: { ...(process.env as Record<string, string>), ...prepared.env },
       stderr: 'pipe',

@@ -5,9 +5,8 @@ import { after, before, it } from 'node:test';
 import { fillApiCatalog } from '../helpers/api-catalog.ts';
 import { describeEachDriver } from '../helpers/databases.ts';
 import { ROOT } from '../helpers/fixture-servers.ts';
-import { apiCliEntry } from '../helpers/mcp-risk-entry.ts';
 import { prepareDatabase, type PreparedDatabase } from '../helpers/prepared-database.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { CLI_ENTRY, runCli } from '../helpers/run-cli.ts';
 
 describeEachDriver('mcp-risk serve', (driver) => {
   let prepared: PreparedDatabase;
@@ -19,7 +18,7 @@ describeEachDriver('mcp-risk serve', (driver) => {
   });
 
   it('prints its loopback URL on stderr, answers, and closes cleanly on Ctrl-C', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', apiCliEntry(), 'serve', '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'serve', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, ...prepared.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,14 +57,14 @@ it('serve and mcp have --help with examples; a bad port is bad input', async () 
     if (help.code !== 0) continue; // main.ts does not register it yet; the entry below does
     assert.match(help.stdout, /Examples:/, command);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', apiCliEntry(), 'serve', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'serve', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   await once(child, 'exit');
   assert.match(out, /Examples:\n {2}\$ mcp-risk serve/);
   assert.match(out, /--host <address>[\s\S]*127\.0\.0\.1/);
 
-  const bad = spawn(process.execPath, ['--import', 'tsx', apiCliEntry(), 'serve', '--port', '70000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bad = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'serve', '--port', '70000'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   bad.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const [code] = await once(bad, 'exit');

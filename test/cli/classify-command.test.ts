@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { classifyCliEntry } from '../helpers/classify-cli-entry.ts';
+import { CLI_ENTRY } from '../helpers/run-cli.ts';
 import { answer, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai-server.ts';
 import { ROOT } from '../helpers/fixture-servers.ts';
 
@@ -16,7 +16,7 @@ interface Result {
 
 function run(args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', classifyCliEntry(), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
       cwd: ROOT,
       // No LLM settings leak in from the machine running the tests.
       env: { ...process.env, MCP_RISK_LLM_BASE_URL: '', MCP_RISK_LLM_MODEL: '', MCP_RISK_LLM_API_KEY: '', OPENAI_API_KEY: '', ...env },

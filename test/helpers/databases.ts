@@ -18,6 +18,12 @@ export interface TestDatabase extends Database {
 
 let postgresReachable: Promise<boolean> | undefined;
 
+/** Whether the test PostgreSQL answers (asked once per process). */
+export function postgresIsReachable(): Promise<boolean> {
+  postgresReachable ??= canReachPostgres();
+  return postgresReachable;
+}
+
 async function canReachPostgres(): Promise<boolean> {
   const client = postgres(POSTGRES_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
@@ -62,8 +68,7 @@ export function describeEachDriver(title: string, body: (driver: DriverName) => 
   for (const driver of ['pglite', 'postgres'] as const) {
     describe(`${title} [${driver}]`, async () => {
       if (driver === 'postgres') {
-        postgresReachable ??= canReachPostgres();
-        if (!(await postgresReachable)) {
+        if (!(await postgresIsReachable())) {
           if (process.env['CI']) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}`);
           describe('skipped', { skip: `PostgreSQL not reachable at ${POSTGRES_URL}` }, () => {});
           return;

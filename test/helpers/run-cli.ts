@@ -3,6 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './fixture-servers.ts';
 
+/** The real CLI entry every CLI test spawns (through tsx). */
+export const CLI_ENTRY = path.join(ROOT, 'src', 'cli', 'main.ts');
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -11,7 +14,7 @@ export interface CliResult {
 
 export function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,12 +2,11 @@
 // collects stdout, stderr and the exit code. NO_COLOR is set so the table is plain text.
 import { spawn } from 'node:child_process';
 import { ROOT } from './fixture-servers.ts';
-import type { CliResult } from './run-cli.ts';
-import { scanCliEntry } from './scan-cli-entry.ts';
+import { CLI_ENTRY, type CliResult } from './run-cli.ts';
 
 export function runScan(args: string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', scanCliEntry(), 'scan', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'scan', ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

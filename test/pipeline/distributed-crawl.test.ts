@@ -15,9 +15,9 @@ import { enqueueRun, openCrawlQueue, runWorker } from '../../src/pipeline/crawl-
 import { prepareRun } from '../../src/pipeline/run-index.ts';
 import { loadSeedCatalog } from '../../src/pipeline/seed-catalog.ts';
 import { rulesClassifier } from '../../classifiers/rules-classifier.ts';
-import { POSTGRES_URL, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { POSTGRES_URL, openTestDatabase, postgresIsReachable, type TestDatabase } from '../helpers/databases.ts';
 import { FIXTURE_DIR, ROOT, testCrawlOptions } from '../helpers/fixture-servers.ts';
-import { queueCliEntry } from '../helpers/queue-cli-entry.ts';
+import { CLI_ENTRY } from '../helpers/run-cli.ts';
 
 const SERVERS = 12;
 
@@ -35,7 +35,7 @@ async function writeSeed(dir: string, count: number, delayMs: number, prefix = '
 }
 
 function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', queueCliEntry(), ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,21 +57,6 @@ function watch(child: ChildProcess, onLine: (line: string) => void = () => {}) {
   return { exited, output: () => ({ stdout, stderr }) };
 }
 
-let reachable: Promise<boolean> | undefined;
-function postgresReachable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = postgres(POSTGRES_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
-    try {
-      await client`select 1`;
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end({ timeout: 1 });
-    }
-  })();
-  return reachable;
-}
 
 interface QueueJob {
   singleton_key: string;
@@ -109,7 +94,7 @@ describe('distributed crawl without PostgreSQL', () => {
 });
 
 describe('distributed crawl [postgres]', async () => {
-  if (!(await postgresReachable())) {
+  if (!(await postgresIsReachable())) {
     if (process.env['CI']) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}`);
     describe('skipped', { skip: `PostgreSQL not reachable at ${POSTGRES_URL}` }, () => {});
     return;
