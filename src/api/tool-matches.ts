@@ -1,6 +1,6 @@
 // The public shape of a catalog match, shared by the HTTP API and our MCP server so both answer the
 // same question with the same fields. Unlabelled tools (not classified yet) carry nulls, not guesses.
-import type { CatalogTool } from '../db/catalog-repo.ts';
+import type { CatalogMatch } from '../db/catalog-repo.ts';
 import type { Category, Finding, Risk, Tag } from '../types.ts';
 
 export interface ToolMatch {
@@ -16,11 +16,11 @@ export interface ToolMatch {
   findings: Finding[];
 }
 
-export function toolMatches(matches: readonly CatalogTool[]): ToolMatch[] {
+export function toolMatches(matches: readonly CatalogMatch[]): ToolMatch[] {
   return matches.map(toolMatch);
 }
 
-export function toolMatch(m: CatalogTool): ToolMatch {
+export function toolMatch(m: CatalogMatch): ToolMatch {
   return {
     server: m.serverId,
     serverName: m.serverName,
@@ -36,6 +36,6 @@ export function toolMatch(m: CatalogTool): ToolMatch {
 }
 
 /** Distinct server ids in first-seen order (the catalog query orders by server id). */
-export function distinctServers(matches: readonly CatalogTool[]): string[] {
+export function distinctServers(matches: readonly CatalogMatch[]): string[] {
   return [...new Set(matches.map((m) => m.serverId))];
 }

@@ -1,6 +1,6 @@
 // Read side of the catalog: each server's current tools (from its newest successful crawl) with
 // their labels.
-import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Category, ClassifierInfo, Evidence, Finding, Risk, Tag, ToolAnnotations, ToolDefinition } from '../types.ts';
 import type { Db } from './connect.ts';
@@ -25,6 +25,16 @@ export interface CatalogLabel {
   suggestedAnnotations: Record<string, boolean>;
   evidence: Evidence[];
 }
+
+/** What a look-up by tool name needs of each match: who has it and its label, not its schema or evidence. */
+export interface CatalogMatch {
+  serverId: string;
+  serverName: string;
+  tool: { name: string; title?: string };
+  label: MatchLabel | null;
+}
+
+export type MatchLabel = Pick<CatalogLabel, 'category' | 'risk' | 'confidence' | 'rationale' | 'tags' | 'findings'>;
 
 export interface CatalogQuery {
   classifier: ClassifierInfo;
@@ -76,6 +86,48 @@ export async function listCatalogTools(db: Db, query: CatalogQuery): Promise<Cat
         }
       : null,
   }));
+}
+
+/**
+ * Every current tool of one name, optionally on one server (its id as typed: `-` and `_` are
+ * interchangeable, as clients rewrite one into the other). Reads only the columns a look-up answers
+ * with, so a look-up never parses a schema or an evidence list it would throw away.
+ */
+export async function findCatalogMatches(db: Db, query: { classifier: ClassifierInfo; toolName: string; serverId?: string | undefined }): Promise<CatalogMatch[]> {
+  const filters: SQL[] = [isNotNull(servers.latestSnapshotId), eq(toolDefinitions.name, query.toolName)];
+  if (query.serverId !== undefined) {
+    const either = or(eq(servers.id, query.serverId), eq(sql`replace(${servers.id}, '-', '_')`, query.serverId.replace(/-/g, '_')));
+    if (either !== undefined) filters.push(either);
+  }
+  const rows = await db
+    .select({
+      serverId: servers.id,
+      serverName: servers.name,
+      name: toolDefinitions.name,
+      title: toolDefinitions.title,
+      category: classifications.category,
+      risk: classifications.risk,
+      confidence: classifications.confidence,
+      rationale: classifications.rationale,
+      tags: classifications.tags,
+      findings: classifications.findings,
+    })
+    .from(servers)
+    .innerJoin(crawlSnapshots, and(eq(crawlSnapshots.id, servers.latestSnapshotId), eq(crawlSnapshots.serverId, servers.id)))
+    .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, crawlSnapshots.id))
+    .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
+    .leftJoin(classifications, labelOf(toolDefinitions.definitionHash, query.classifier))
+    .where(and(...filters))
+    .orderBy(asc(servers.id), asc(snapshotTools.position));
+  return rows.map((r) => {
+    const tool: CatalogMatch['tool'] = { name: r.name };
+    if (r.title !== null) tool.title = r.title;
+    const label =
+      r.category === null || r.risk === null || r.confidence === null || r.rationale === null || r.tags === null || r.findings === null
+        ? null
+        : { category: r.category as Category, risk: r.risk as Risk, confidence: r.confidence, rationale: r.rationale, tags: r.tags, findings: r.findings };
+    return { serverId: r.serverId, serverName: r.serverName, tool, label };
+  });
 }
 
 /** Every distinct tool name in the current catalog, for "did you mean" suggestions. */

@@ -1,7 +1,7 @@
 // "What policy should guard tool X?": find a tool in the catalog by the name a user has at hand —
 // bare (`delete_file`), server-qualified (`filesystem/delete_file`) or as a client shows it
 // (`mcp__filesystem__delete_file`) — and build its recommended policy.
-import { listCatalogToolNames, listCatalogTools, type CatalogTool } from '../db/catalog-repo.ts';
+import { findCatalogMatches, listCatalogToolNames, type CatalogMatch } from '../db/catalog-repo.ts';
 import type { Db } from '../db/connect.ts';
 import { McpRiskError } from '../errors.ts';
 import { closeMatches } from '../suggest.ts';
@@ -28,23 +28,19 @@ export function parseToolReference(input: string, server?: string): ToolReferenc
 export interface PolicyLookup {
   reference: ToolReference;
   /** Every current tool of that name (on the given server, when one was named). */
-  matches: CatalogTool[];
+  matches: CatalogMatch[];
 }
 
 export async function findTool(db: Db, classifier: ClassifierInfo, input: string, server?: string): Promise<PolicyLookup> {
   let reference = parseToolReference(input, server);
-  let matches = await listCatalogTools(db, { classifier, toolName: reference.tool });
+  let matches = await findCatalogMatches(db, { classifier, toolName: reference.tool, serverId: reference.server });
   // A bare name with a slash may simply be a tool whose name has one.
   if (matches.length === 0 && reference.server !== undefined && server === undefined && !input.startsWith('mcp__')) {
-    const whole = await listCatalogTools(db, { classifier, toolName: input });
+    const whole = await findCatalogMatches(db, { classifier, toolName: input });
     if (whole.length > 0) {
       reference = { tool: input };
       matches = whole;
     }
-  }
-  if (reference.server !== undefined) {
-    const wanted = reference.server;
-    matches = matches.filter((m) => m.serverId === wanted || m.serverId.replace(/-/g, '_') === wanted.replace(/-/g, '_'));
   }
   if (matches.length === 0) {
     const names = await listCatalogToolNames(db);
@@ -58,7 +54,7 @@ export async function findTool(db: Db, classifier: ClassifierInfo, input: string
 }
 
 /** The policy for one catalog tool: `default: deny`, the tool with its recommendation. */
-export function policyForTool(match: CatalogTool, rules: readonly RecommendationRule[] = DEFAULT_RULES): Policy {
+export function policyForTool(match: CatalogMatch, rules: readonly RecommendationRule[] = DEFAULT_RULES): Policy {
   if (!match.label) {
     throw new McpRiskError('UNKNOWN_TOOL', `tool "${match.tool.name}" on server "${match.serverId}" has not been classified yet`, {
       hint: 'run `mcp-risk index` again to classify it',
@@ -68,6 +64,6 @@ export function policyForTool(match: CatalogTool, rules: readonly Recommendation
 }
 
 /** The most conservative policy over every server that has a tool of this name. */
-export function mergedPolicy(matches: readonly CatalogTool[], rules: readonly RecommendationRule[] = DEFAULT_RULES): Policy {
+export function mergedPolicy(matches: readonly CatalogMatch[], rules: readonly RecommendationRule[] = DEFAULT_RULES): Policy {
   return mergePolicies(matches.map((m) => policyForTool(m, rules)));
 }

@@ -1,7 +1,7 @@
 // Policy look-up latency with a large catalog in PostgreSQL: in-process and over HTTP on loopback
 // (sequential, keep-alive), against baselines measured in the same run: the same look-up by a column
 // with no index (what a catalog-sized scan costs), and a new database connection per look-up.
-//   node --import tsx test/bench/policy-lookup-bench.ts --tools 1000000
+//   node --import tsx test/bench/policy-lookup-bench.ts --tools 1000000 [--keep-database NAME]
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -21,20 +21,33 @@ export type Row = BenchRow;
 
 const info = rulesClassifier.info;
 
-export async function benchPolicyLookup(options: { databaseUrl: string; tools: number; lookups?: number }): Promise<Row[]> {
+export interface PolicyBenchOptions {
+  databaseUrl: string;
+  tools: number;
+  lookups?: number;
+  /** Keep the catalog in this database and reuse it on the next run (loading 1M tools takes minutes). */
+  keepDatabase?: string | undefined;
+}
+
+export async function benchPolicyLookup(options: PolicyBenchOptions): Promise<Row[]> {
   const lookups = options.lookups ?? 5000;
-  const name = `mcp_risk_bench_${randomBytes(5).toString('hex')}`;
+  const keep = options.keepDatabase;
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error(`--keep-database must be a lowercase identifier, got ${keep}`);
+  const name = keep ?? `mcp_risk_bench_${randomBytes(5).toString('hex')}`;
   const admin = postgres(options.databaseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  if (!exists) await admin.unsafe(`create database ${name}`);
   const url = new URL(options.databaseUrl);
   url.pathname = `/${name}`;
   const database = await connectDatabase({ databaseUrl: url.toString(), pgliteDir: 'unused', migrationsDir: loadConfig().migrationsDir });
   try {
     const rows: Row[] = [];
     const started = performance.now();
-    const catalog = await loadSyntheticCatalog(database.db, { tools: options.tools, samples: lookups });
+    const reuse = exists && (await storedServers(database.db)) === Math.ceil(options.tools / 50);
+    if (exists && !reuse) throw new Error(`database ${name} holds another catalog: drop it or pick another --keep-database name`);
+    const catalog = await loadSyntheticCatalog(database.db, { tools: options.tools, samples: lookups, write: !reuse });
     const loadSeconds = (performance.now() - started) / 1000;
-    rows.push({ stage: `load ${catalog.servers} servers, ${catalog.tools} tools + labels (multi-row batches)`, items: catalog.tools, seconds: loadSeconds, perSecond: catalog.tools / loadSeconds, peakRssMb: peakRssMb() });
+    if (!reuse) rows.push({ stage: `load ${catalog.servers} servers, ${catalog.tools} tools + labels (multi-row batches)`, items: catalog.tools, seconds: loadSeconds, perSecond: catalog.tools / loadSeconds, peakRssMb: peakRssMb() });
 
     const names = referenceForms(catalog);
     const scan = await timed(names.slice(0, 20), (tool) => scanLookup(database.db, tool.split('/').pop() ?? tool));
@@ -71,9 +84,14 @@ export async function benchPolicyLookup(options: { databaseUrl: string; tools: n
     return rows;
   } finally {
     await database.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (keep === undefined) await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   }
+}
+
+async function storedServers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(servers);
+  return row?.n ?? 0;
 }
 
 /** Every form a user types, round-robin: bare, server/tool and mcp__server__tool. */
@@ -142,6 +160,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   };
   const tools = Number(flag('--tools') ?? 100_000);
   if (!Number.isInteger(tools) || tools < 100) throw new Error(`--tools must be a whole number ≥ 100, got ${flag('--tools') ?? ''}`);
-  const rows = await benchPolicyLookup({ databaseUrl: flag('--database-url') ?? POSTGRES_URL, tools, lookups: Number(flag('--lookups') ?? 5000) });
+  const rows = await benchPolicyLookup({ databaseUrl: flag('--database-url') ?? POSTGRES_URL, tools, lookups: Number(flag('--lookups') ?? 5000), keepDatabase: flag('--keep-database') });
   console.log(formatTable(rows));
 }

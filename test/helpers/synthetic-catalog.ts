@@ -26,12 +26,17 @@ export interface SyntheticCatalog {
   sharedBy: number;
 }
 
-export async function loadSyntheticCatalog(db: Db, options: { tools: number; toolsPerServer?: number; samples?: number }): Promise<SyntheticCatalog> {
+/**
+ * Writes the catalog (or, with `write: false`, only computes what it would return: for re-running a
+ * benchmark against a database an earlier run kept).
+ */
+export async function loadSyntheticCatalog(db: Db, options: { tools: number; toolsPerServer?: number; samples?: number; write?: boolean }): Promise<SyntheticCatalog> {
+  const write = options.write !== false;
   const perServer = Math.min(options.toolsPerServer ?? 50, NOUNS.length);
   const serverCount = Math.max(1, Math.ceil(options.tools / perServer));
   const sampleEvery = Math.max(1, Math.floor(options.tools / (options.samples ?? 5000)));
   const templates = new Map(VERBS.map((verb) => [verb, rulesClassifier.classify({ name: `${verb}_item`, description: `${verb} an item.` }) as Classification]));
-  const run = await createRun(db, [], { bench: true });
+  const run = write ? await createRun(db, [], { bench: true }) : undefined;
   const samples: SyntheticCatalog['samples'] = [];
   const queue = new PQueue({ concurrency: 3 });
   let untilSample = 1;
@@ -48,12 +53,15 @@ export async function loadSyntheticCatalog(db: Db, options: { tools: number; too
         }
       }
     }
+    if (run === undefined) continue;
     await queue.onSizeLessThan(1); // bounded: at most one chunk built ahead of those being written
     void queue.add(() => writeChunk(db, run.id, chunk, templates));
   }
   await queue.onIdle();
-  await db.execute(sql`update ${servers} set latest_snapshot_id = cs.id from ${crawlSnapshots} cs where cs.server_id = ${servers.id}`);
-  await db.execute(sql`analyze`);
+  if (run !== undefined) {
+    await db.execute(sql`update ${servers} set latest_snapshot_id = cs.id from ${crawlSnapshots} cs where cs.server_id = ${servers.id}`);
+    await db.execute(sql`analyze`);
+  }
   return { servers: serverCount, tools: options.tools, samples, sharedName: 'search_file', sharedBy: Math.ceil(serverCount / 100) };
 }
 
