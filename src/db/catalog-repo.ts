@@ -118,7 +118,10 @@ export async function findCatalogMatches(db: Db, query: { classifier: Classifier
     .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
     .leftJoin(classifications, labelOf(toolDefinitions.definitionHash, query.classifier))
     .where(and(...filters))
-    .orderBy(asc(servers.id), asc(snapshotTools.position));
+    .orderBy(asc(servers.id), asc(snapshotTools.position))
+    // Named, so postgres.js prepares it: planning this join costs more than running it (see below).
+    .prepare(query.serverId === undefined ? 'find_catalog_matches' : 'find_catalog_matches_on_server')
+    .execute();
   return rows.map((r) => {
     const tool: CatalogMatch['tool'] = { name: r.name };
     if (r.title !== null) tool.title = r.title;

@@ -1,11 +1,14 @@
 // False-alarm survey: on a corpus of real (honest) tools, how many raise a hostile-description
 // finding of medium severity or above (annotation contradictions excluded), and of which kinds.
 //   node --import tsx test/classifiers/false-alarm-survey.ts gold            # the 480 gold tools (dev)
-//   node --import tsx test/classifiers/false-alarm-survey.ts live [pgliteDir] # a crawled catalog (held-out test)
+//   node --import tsx test/classifiers/false-alarm-survey.ts live              # data/live/tools.jsonl (held-out test)
+//   node --import tsx test/classifiers/false-alarm-survey.ts pglite DIR        # any crawled catalog
+//   node --import tsx test/classifiers/false-alarm-survey.ts dump DIR          # DIR's catalog → data/live/tools.jsonl
 //   add --show to list the flagged tools with their findings
-// The live catalog is read from a PGlite directory; PGlite is single-process, so point it at a copy
-// (default /tmp/fa-live, a copy of /tmp/live/data/pglite).
-import { fileURLToPath } from 'node:url';
+// PGlite is single-process: point DIR at a copy of a crawl's data/pglite, not at one in use.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
 import type { ServerContext, ToolDefinition } from '../../src/types.ts';
 import { loadGold } from './gold-split.ts';
@@ -29,15 +32,37 @@ async function liveRows(dir: string): Promise<Row[]> {
   }
 }
 
+/** The live crawl kept as classify input lines (`{"server":{"name"},"tool":{…}}`), see data/live/README.md. */
+export const LIVE_CORPUS = fileURLToPath(new URL('../../data/live/tools.jsonl', import.meta.url));
+
+export function loadLiveCorpus(file = LIVE_CORPUS): Row[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const { server, tool } = JSON.parse(line) as { server: ServerContext; tool: ToolDefinition };
+      return { id: `${server.name}/${tool.name}`, tool, server };
+    });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const show = args.includes('--show');
   const positional = args.filter((a) => !a.startsWith('--'));
   const corpus = positional[0] ?? 'gold';
+  if (corpus === 'dump') {
+    const rows = await liveRows(positional[1] ?? '/tmp/fa-live');
+    mkdirSync(path.dirname(LIVE_CORPUS), { recursive: true });
+    writeFileSync(LIVE_CORPUS, rows.map((r) => JSON.stringify({ server: r.server, tool: r.tool })).join('\n') + '\n');
+    console.log(`wrote ${rows.length} tools to ${LIVE_CORPUS}`);
+    return;
+  }
   const rows: Row[] =
     corpus === 'live'
-      ? await liveRows(positional[1] ?? '/tmp/fa-live')
-      : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));
+      ? loadLiveCorpus()
+      : corpus === 'pglite'
+        ? await liveRows(positional[1] ?? '/tmp/fa-live')
+        : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));
   const kinds = new Map<string, number>();
   const flagged: string[] = [];
   for (const row of rows) {
@@ -52,4 +77,4 @@ async function main(): Promise<void> {
   if (show) for (const f of flagged) console.log(`  ${f}`);
 }
 
-await main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
