@@ -43,7 +43,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     else if (ev.has('metadata-only') || ((ownState || pageLocal) && ev.weight('data-private') < 1)) {
       propose(state, 'Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
     } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose(state, 'Medium', 'reads private data');
-    else if (!publicData && !(ev.has('domain:browser') && !ev.has('data-private'))) propose(state, 'Medium', 'may read private data');
+    // No sign of private data: LABELS.md counts a read Low unless it reads accounts, messages, repositories, databases, logs or personal data.
     if (ev.has('navigate') && !pageLocal) propose(state, 'Medium', 'loads arbitrary pages in a browser session');
   } else if (category === 'Write') {
     if ((ev.hasAny('session', 'trivial') || ownState || pageLocal) && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
@@ -51,6 +51,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     } else propose(state, 'Medium', 'makes an ordinary, reversible change to private data');
     if (ev.has('interact') && !pageLocal) propose(state, 'Medium', 'acts in a browser page and can submit forms');
     if (ev.has('job-trigger')) propose(state, 'Medium', 'triggers a job or workflow');
+    if (ev.has('pipeline-trigger') && !ev.has('dry-run-verb')) propose(state, 'High', 'runs a pipeline or workflow, which can deploy');
     const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('domain:social');
     if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose(state, 'High', 'writes something others see');
     if (ev.has('overwrite')) propose(state, 'High', 'can overwrite existing files or branches');
@@ -67,6 +68,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     else propose(state, sharedTarget || reversible === false ? 'High' : 'Medium', sharedTarget ? 'irreversibly deletes data on a shared system' : 'deletes data');
     if (ev.has('recursive') && local) propose(state, 'High', 'can delete whole directory trees');
     if (ev.has('revoke')) propose(state, 'High', 'revokes access or credentials');
+    if (ev.has('host-process')) propose(state, 'High', 'terminates a process on the host');
     if (ev.has('financial-removal')) propose(state, 'High', 'cancels a financial record such as a subscription or order');
     if (ev.has('bulk') || (ev.has('filter-param') && !ev.has('small-item'))) propose(state, 'Critical', 'can destroy data in bulk with an arbitrary filter');
   }

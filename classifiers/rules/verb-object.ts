@@ -19,6 +19,13 @@ const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update
 const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
+/** Opening these on a shared project notifies its members: a write others see. */
+const WORK_ITEMS: ReadonlySet<string> = new Set(['issue', 'ticket', 'pull', 'pr', 'mr', 'merge', 'story', 'comment', 'review', 'discussion']);
+/** Small attachments to a work item: adding one notifies no one of anything new. */
+const WORK_ITEM_PARTS: ReadonlySet<string> = new Set(['draft', 'link', 'links', 'label', 'labels', 'reaction', 'emoji', 'relation', 'tag', 'tags']);
+const OPEN_VERBS: ReadonlySet<string> = new Set(['create', 'open', 'add', 'submit', 'post', 'file', 'raise', 'new', 'reply', 'write']);
+/** A pipeline or workflow run on CI or shared infrastructure, which commonly deploys. */
+const PIPELINE_WORDS: ReadonlySet<string> = new Set(['pipeline', 'pipelines', 'workflow', 'workflows', 'deploy', 'deployment', 'build']);
 
 export interface VerbUse {
   verb: string;
@@ -76,6 +83,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   add(out, source, quote, cat, weight, `verb '${verb}' suggests ${cat === 'read' ? 'a read' : cat === 'write' ? 'a write' : 'a deletion'}`);
 
   if (cat === 'read') {
+    // The process environment is where servers keep their API keys.
+    if ((words.has('env') || words.has('environment')) && (words.has('variables') || words.has('variable') || words.has('vars') || words.has('env'))) {
+      add(out, source, quote, 'credential-read', weight * 0.6, 'reads environment variables, where secrets live');
+    }
     if (effects.has('compute')) add(out, source, quote, 'compute', weight * 0.5, `'${verb}' computes over its input`);
     if (effects.has('navigate')) add(out, source, quote, 'navigate', weight * 0.6, `'${verb}' navigates a browser`);
     if (nouns.has('credential') && !nouns.has('public') && !nouns.has('financial')) add(out, source, quote, 'credential-read', weight * 0.6, 'reads credentials or secrets');
@@ -90,7 +101,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
       const isQuery = words.has('sql') || words.has('query') || words.has('statement');
       add(out, source, quote, isQuery ? 'exec-query' : 'exec', weight, isQuery ? 'runs a database query' : 'runs code or commands');
       if (!isQuery && cat === 'read') cat = 'write';
-    } else if (nouns.has('job')) add(out, source, quote, 'job-trigger', weight * 0.6, 'triggers a job or workflow');
+    } else if (nouns.has('job')) {
+      add(out, source, quote, 'job-trigger', weight * 0.6, 'triggers a job or workflow');
+      if (hasAny(words, PIPELINE_WORDS)) add(out, source, quote, 'pipeline-trigger', weight * 0.6, 'runs a pipeline or workflow, which can deploy');
+    }
     else if (verb === 'eval' || ((verb === 'execute' || verb === 'exec') && nouns.size === 0)) add(out, source, quote, 'exec', weight * 0.5, `'${verb}' with no object may run code`);
   }
 
@@ -104,7 +118,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     if (effects.has('public-sink') || (nouns.has('message') && !smallObject && !QUIET_VERBS.has(verb) && !words.has('draft'))) {
       if (verb !== 'draft' && !words.has('draft')) add(out, source, quote, 'public-sink', weight * 0.8, 'others see the result');
     }
-    if (effects.has('overwrite')) add(out, source, quote, 'overwrite', weight * 0.7, `'${verb}' overwrites existing content`);
+    if (OPEN_VERBS.has(verb) && hasAny(words, WORK_ITEMS) && !hasAny(words, WORK_ITEM_PARTS)) add(out, source, quote, 'public-sink', weight * 0.6, 'opens an item other members are notified of');
+    if (effects.has('overwrite') || (source === 'name' && (verb === 'update' || verb === 'upsert' || verb === 'put' || verb === 'replace') && nouns.has('file'))) {
+      add(out, source, quote, 'overwrite', weight * 0.7, `'${verb}' overwrites existing content`);
+    }
     if (effects.has('infra') || nouns.has('infra')) add(out, source, quote, 'infra', weight * 0.7, 'changes shared infrastructure');
     if (nouns.has('trivial')) add(out, source, quote, 'trivial', weight * 0.5, "changes the user's own trivia");
     if (nouns.has('small')) add(out, source, quote, 'small-item', weight * 0.4, 'acts on a small item');
@@ -122,6 +139,7 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     const head = use.head ?? nouns;
     if (head.has('small') || head.has('trivial')) add(out, source, quote, 'small-item', weight * 0.6, 'removes a small item');
     if (nouns.has('session')) add(out, source, quote, 'session', weight * 0.6, "ends the tool's own session");
+    else if (words.has('process') || words.has('processes') || words.has('pid')) add(out, source, quote, 'host-process', weight * 0.6, 'terminates a process on the host');
     if (nouns.has('credential') || nouns.has('access')) add(out, source, quote, 'revoke', weight * 0.5, 'revokes access or credentials');
     if (nouns.has('financial') || nouns.has('money')) add(out, source, quote, 'financial-removal', weight * 0.5, 'cancels or removes a financial record');
   }

@@ -29,7 +29,7 @@ const pw: ServerContext = { name: 'playwright', description: 'Browser automation
 const CASES: Case[] = [
   // GitHub
   { tool: { name: 'list_issues', description: 'List issues in a GitHub repository with filtering options.', inputSchema: props('owner', 'repo', 'state', 'page') }, server: gh, category: 'Read', risk: 'Medium', tags: ['reads-private-data'] },
-  { tool: { name: 'create_issue', description: 'Create a new issue in a GitHub repository.', inputSchema: props('owner', 'repo', 'title', 'body') }, server: gh, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'create_issue', description: 'Create a new issue in a GitHub repository.', inputSchema: props('owner', 'repo', 'title', 'body') }, server: gh, category: 'Write', risk: 'High' },
   { tool: { name: 'add_issue_comment', description: 'Add a comment to an existing issue.' }, server: gh, category: 'Write', risk: 'High', tags: ['public-sink'] },
   { tool: { name: 'merge_pull_request', description: 'Merge a pull request into its base branch.' }, server: gh, category: 'Write', risk: 'High' },
   { tool: { name: 'delete_repository', description: 'Permanently delete a repository. This cannot be undone.' }, server: gh, category: 'Delete', risk: 'High', tags: ['destructive-shared'] },
@@ -87,18 +87,18 @@ const CASES: Case[] = [
   { tool: { name: 'create_note', description: 'Create a note in the notes app.' }, category: 'Write', risk: 'Medium' },
   { tool: { name: 'get_or_create_user', description: 'Get a user by email, creating it if it does not exist.' }, category: 'Write', risk: 'Medium', ambiguous: true },
   { tool: { name: 'delete_preview', description: 'Show which files a delete would remove.' }, category: 'Read', risk: 'Medium' },
-  { tool: { name: 'validate_deploy', description: 'Validate a deployment configuration without deploying.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'validate_deploy', description: 'Validate a deployment configuration without deploying.' }, category: 'Read', risk: 'Low' },
   { tool: { name: 'git_worktree', description: 'Manage git worktrees: add, move or remove.', inputSchema: { type: 'object', properties: { action: { type: 'string', enum: ['add', 'move', 'remove', 'list'] } } } }, category: 'Write', risk: 'Medium', ambiguous: true },
-  { tool: { name: 'issue_create', description: 'Create an issue.' }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'issue_create', description: 'Create an issue.' }, category: 'Write', risk: 'High' },
   { tool: { name: 'getUserById', description: 'Returns the user with the given id.' }, category: 'Read', risk: 'Medium' },
   { tool: { name: 'repo-delete' }, category: 'Delete', risk: 'High' },
   { tool: { name: 'tweet', description: 'Post a tweet.' }, category: 'Write', risk: 'High', tags: ['public-sink'] },
   { tool: { name: 'unsubscribe', description: 'Unsubscribe the user from a mailing list.' }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'revoke_token', description: 'Revoke an OAuth access token.' }, category: 'Delete', risk: 'High' },
   { tool: { name: 'get_current_time', description: 'Get the current time in a timezone.' }, category: 'Read', risk: 'Low' },
-  { tool: { name: 'sync_status', description: 'Show the status of the last sync.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'sync_status', description: 'Show the status of the last sync.' }, category: 'Read', risk: 'Low' },
   { tool: { name: 'get_build_logs', description: 'Get logs for a build.' }, category: 'Read', risk: 'Medium' },
-  { tool: { name: 'kill_process', description: 'Terminate a running process by PID.' }, category: 'Delete', risk: 'Medium' },
+  { tool: { name: 'kill_process', description: 'Terminate a running process by PID.' }, category: 'Delete', risk: 'High' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
