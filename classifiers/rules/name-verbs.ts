@@ -16,6 +16,14 @@ const READ_HEADS: ReadonlySet<string> = new Set(['status', 'info', 'details', 'h
 /** Nouns that name a runner on their own (`bash`, `python_repl`), unlike `query` or `function`. */
 const RUNNER_NOUNS: ReadonlySet<string> = new Set(['command', 'cmd', 'shell', 'bash', 'sh', 'powershell', 'terminal', 'script', 'python', 'repl', 'javascript', 'js', 'ruby', 'applescript', 'exec']);
 const MULTI_MODE_HEADS: ReadonlySet<string> = new Set(['manage', 'crud', 'admin', 'handle', 'modify']);
+/** A name ending in an agent noun says what the tool is (`deploy-services-reader` reads): that noun's verb leads. */
+const AGENT_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['reader', 'read'], ['viewer', 'view'], ['fetcher', 'fetch'], ['getter', 'get'], ['lister', 'list'], ['finder', 'find'],
+  ['searcher', 'search'], ['inspector', 'inspect'], ['writer', 'write'], ['updater', 'update'], ['creator', 'create'],
+  ['deleter', 'delete'], ['remover', 'remove'],
+]);
+/** Read verbs that are also nouns, so a change verb after them leads (`monitor_create`, `alert_delete`). */
+const NOUN_LIKE_READS: ReadonlySet<string> = new Set(['monitor', 'search', 'report', 'alert', 'log', 'query', 'scan', 'audit', 'watch', 'poll', 'export', 'download', 'index', 'list']);
 
 interface VerbAt {
   index: number;
@@ -32,10 +40,21 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
   if (tokens.length === 0) return out;
   const quote = name.length > 80 ? name.slice(0, 80) : name;
 
-  const verbs: VerbAt[] = [];
+  let verbs: VerbAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
     if (VERBS.has(t)) verbs.push({ index: i, token: t });
+  }
+  const agent = tokens.length > 1 ? AGENT_NOUNS.get(tokens[tokens.length - 1] ?? '') : undefined;
+  if (agent !== undefined && VERBS.has(agent)) {
+    verbs = [{ index: tokens.length - 1, token: agent }];
+  } else if (verbs.length >= 2) {
+    // Noun-first names put the verb last: `monitor_create` creates a monitor.
+    const last = verbs[verbs.length - 1];
+    const lastEntry = last === undefined ? undefined : VERBS.get(last.token);
+    if (last !== undefined && last.index === tokens.length - 1 && lastEntry !== undefined && lastEntry.cat !== 'read' && lastEntry.weak !== true && verbs.slice(0, -1).every((v) => NOUN_LIKE_READS.has(v.token))) {
+      verbs = [last];
+    }
   }
   // `dry` + `run` and `what` + `if` are one word.
   const joined = tokens.join(' ');
