@@ -20,20 +20,26 @@ const DOMAIN_RULES: ReadonlyArray<{ domain: Domain; re: RegExp; text: string }> 
 
 /** Server descriptions can be long; the domain shows in the first lines. */
 const MAX_TEXT = 600;
+/** Each rule's evidence signal, built once rather than per call. */
+const SIGNALS: readonly string[] = DOMAIN_RULES.map((r) => `domain:${r.domain}`);
+/** Any rule at all: most tool names name no domain, and one regex settles that for all ten. */
+const ANY_DOMAIN = new RegExp(DOMAIN_RULES.map((r) => r.re.source).join('|'));
+const SEPARATORS = /[_\-./]+/g;
 
 // Servers repeat across their tools; their part of the answer is computed once per server object.
 const SERVER_CACHE = new WeakMap<ServerContext, Evidence[]>();
 
 export function serverDomain(server: ServerContext | undefined, toolName?: string): Evidence[] {
-  const out: Evidence[] = [];
   const fromServer = server === undefined ? [] : domainsOfServer(server);
-  out.push(...fromServer);
+  const out: Evidence[] = fromServer.slice();
   if (toolName !== undefined && toolName.length > 0) {
-    const text = toolName.slice(0, 200).replace(/[_\-./]+/g, ' ').toLowerCase();
-    for (const rule of DOMAIN_RULES) {
-      if (fromServer.some((e) => e.signal === `domain:${rule.domain}`)) continue;
+    const text = toolName.slice(0, 200).replace(SEPARATORS, ' ').toLowerCase();
+    if (!ANY_DOMAIN.test(text)) return out;
+    for (let i = 0; i < DOMAIN_RULES.length; i++) {
+      const rule = DOMAIN_RULES[i];
+      if (rule === undefined || fromServer.some((e) => e.signal === SIGNALS[i])) continue;
       const m = rule.re.exec(text);
-      if (m !== null) out.push({ signal: `domain:${rule.domain}`, weight: 0.6, source: 'name', text: `the tool name points to ${rule.text} ("${m[0]}")` });
+      if (m !== null) out.push({ signal: SIGNALS[i] ?? '', weight: 0.6, source: 'name', text: `the tool name points to ${rule.text} ("${m[0]}")` });
     }
   }
   return out;
@@ -43,10 +49,12 @@ function domainsOfServer(server: ServerContext): Evidence[] {
   const cached = SERVER_CACHE.get(server);
   if (cached !== undefined) return cached;
   const out: Evidence[] = [];
-  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(/[_\-./]+/g, ' ').toLowerCase();
-  for (const rule of DOMAIN_RULES) {
+  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(SEPARATORS, ' ').toLowerCase();
+  for (let i = 0; i < DOMAIN_RULES.length; i++) {
+    const rule = DOMAIN_RULES[i];
+    if (rule === undefined) continue;
     const m = rule.re.exec(text);
-    if (m !== null) out.push(Object.freeze({ signal: `domain:${rule.domain}`, weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
+    if (m !== null) out.push(Object.freeze({ signal: SIGNALS[i] ?? '', weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
   }
   SERVER_CACHE.set(server, out);
   return out;
