@@ -35,6 +35,11 @@ export function riskFromIndex(index: number): Risk {
   return RISK_BY_INDEX[clamped] ?? 'Low';
 }
 
+/** The middle of three numbers (the second largest), without sorting an array. */
+export function middleOf(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+}
+
 export function clamp01(value: number): number {
   return value < 0 ? 0 : value > 1 ? 1 : value;
 }

@@ -1,6 +1,6 @@
 // The rules classifier: gathers evidence from every signal family, decides category and risk by
 // the labels' rules, and explains itself. Pure, synchronous and deterministic.
-import { clamp01, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
+import { clamp01, middleOf, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
 import { decideCategory, type CategoryDecision } from './decide-category.ts';
 import { decideRisk, type RiskDecision } from './decide-risk.ts';
 import { EvidenceIndex } from './evidence-index.ts';
@@ -77,9 +77,8 @@ export const rulesClassifier: Classifier = {
 };
 
 function confidenceOf(ev: EvidenceIndex, d: CategoryDecision, hasDescription: boolean, contradicted: boolean): number {
-  const scores = [d.scores.Read, d.scores.Write, d.scores.Delete].sort((a, b) => b - a);
-  const top = scores[0] ?? 0;
-  const second = scores[1] ?? 0;
+  const top = Math.max(d.scores.Read, d.scores.Write, d.scores.Delete);
+  const second = middleOf(d.scores.Read, d.scores.Write, d.scores.Delete);
   let c = top === 0 ? 0.3 : 0.4 + 0.45 * Math.min(1, top / 5) * (1 - 0.7 * (second / top));
   if (d.override === 'dry-run' || d.override === 'exec' || d.override === 'multi-mode') c = Math.max(c, 0.7);
   if (!hasDescription) c -= 0.15;

@@ -68,34 +68,31 @@ class Lexicon {
     const next = this.next;
     const exact = this.exact;
     const prefix = this.prefix;
+    // Reads below are in bounds by construction; `as number` spares a check per character.
     let node = -1;
     let start = -1;
+    let longest = 0;
     const n = lower.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? lower.charCodeAt(i) : 32;
-      const s = c < 128 ? (SYMBOL[c] ?? -1) : -1;
+      const s = c < 128 ? (SYMBOL[c] as number) : -1;
       if (s >= 0) {
         if (start < 0) {
           start = i;
           node = 0;
         }
         if (node >= 0) {
-          node = next[node * SYMBOLS + s] ?? -1;
-          if (node >= 0) {
-            const p = prefix[node] ?? -1;
-            if (p >= 0) found.add(p, start);
-          }
+          node = next[node * SYMBOLS + s] as number;
+          if (node > 0 && (prefix[node] as number) >= 0) found.add(prefix[node] as number, start);
         }
         continue;
       }
       if (start < 0) continue;
-      if (i - start > found.longestWord) found.longestWord = i - start;
-      if (node >= 0) {
-        const e = exact[node] ?? -1;
-        if (e >= 0) found.add(e, start);
-      }
+      if (i - start > longest) longest = i - start;
+      if (node > 0 && (exact[node] as number) >= 0) found.add(exact[node] as number, start);
       start = -1;
     }
+    found.longestWord = longest;
     return found;
   }
 

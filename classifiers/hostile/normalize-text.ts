@@ -164,8 +164,14 @@ function decodeBinary(run: string): string | undefined {
   return printable >= decoded.length * 0.8 ? decoded : undefined;
 }
 
+/** The characters `visible` escapes (tag characters are U+E0000–E007F, a surrogate pair). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
+
 /** Invisible and control characters written as \u{XXXX} so a reviewer can see them. */
 export function visible(s: string): string {
+  // Most excerpts have nothing to escape: skip rebuilding them character by character.
+  if (!HIDDEN.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;

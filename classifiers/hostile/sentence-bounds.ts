@@ -7,36 +7,31 @@ export interface SentenceBounds {
   ends: number[];
 }
 
+/** A candidate cut: whitespace right after a sentence mark, or a newline (found natively, not char by char). */
+const CUT = /[.!?]\s|\n/g;
+
 /** Fills `out` with the bounds of every piece the split above would give, empty ones included. */
 export function sentenceBounds(text: string, out: SentenceBounds): SentenceBounds {
   out.starts.length = 0;
   out.ends.length = 0;
   const n = text.length;
   let p = 0;
-  let q = 0;
-  while (q < n) {
-    const c = text.charCodeAt(q);
+  CUT.lastIndex = 0;
+  for (let m = CUT.exec(text); m !== null; m = CUT.exec(text)) {
+    // After a mark the cut is the whole whitespace run; a bare newline cuts at its run of newlines.
+    const afterMark = m[0].length === 2;
+    const q = afterMark ? m.index + 1 : m.index;
     let e = q;
-    if (q > 0 && isWhitespace(c) && isSentenceMark(text.charCodeAt(q - 1))) {
-      while (e < n && isWhitespace(text.charCodeAt(e))) e++;
-    } else if (c === 10) {
-      while (e < n && text.charCodeAt(e) === 10) e++;
-    } else {
-      q++;
-      continue;
-    }
+    if (afterMark) while (e < n && isWhitespace(text.charCodeAt(e))) e++;
+    else while (e < n && text.charCodeAt(e) === 10) e++;
     out.starts.push(p);
     out.ends.push(q);
     p = e;
-    q = e;
+    CUT.lastIndex = e;
   }
   out.starts.push(p);
   out.ends.push(n);
   return out;
-}
-
-function isSentenceMark(c: number): boolean {
-  return c === 46 || c === 33 || c === 63;
 }
 
 /** JavaScript's `\s`: ASCII whitespace, NBSP, the Unicode space separators, line and paragraph separators, BOM. */
