@@ -52,7 +52,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
   const risk = decideRisk(ev, decision.category);
   const hasDescription = description !== undefined && description.trim().length >= 8;
 
-  const findings: Finding[] = options.skipFindings === true ? [] : hostileDescription(tool);
+  const findings: Finding[] = options.skipFindings === true ? [] : hostileDescription(tool, words);
   const contradictions = useAnnotations ? annotationFindings(tool, decision, risk) : [];
   findings.push(...contradictions);
 

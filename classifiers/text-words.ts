@@ -62,18 +62,27 @@ class Lexicon {
     return Int32Array.from(out);
   }
 
-  /** Every known word in already-lowercased text, with where each occurrence starts. */
-  scan(lower: string): TextWords {
+  /**
+   * Every known word in already-lowercased text, with where each occurrence starts. When the text
+   * begins with an already scanned one (the description, at the head of all the prose), that
+   * scan is reused and only the rest is read.
+   */
+  scan(lower: string, head?: TextWords): TextWords {
     const found = new TextWords(lower, this.ids.size);
+    let from = 0;
+    if (head !== undefined && head.lower.length > 0 && lower.startsWith(head.lower) && !isWordChar(lower.charCodeAt(head.lower.length))) {
+      found.copyFrom(head);
+      from = head.lower.length;
+    }
     const next = this.next;
     const exact = this.exact;
     const prefix = this.prefix;
     // Reads below are in bounds by construction; `as number` spares a check per character.
     let node = -1;
     let start = -1;
-    let longest = 0;
+    let longest = found.longestWord;
     const n = lower.length;
-    for (let i = 0; i <= n; i++) {
+    for (let i = from; i <= n; i++) {
       const c = i < n ? lower.charCodeAt(i) : 32;
       const s = c < 128 ? (SYMBOL[c] as number) : -1;
       if (s >= 0) {
@@ -113,6 +122,10 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return b;
 }
 
+function isWordChar(c: number): boolean {
+  return c < 128 && (SYMBOL[c] ?? -1) >= 0;
+}
+
 /** The known words of one text: which are present, in order of first appearance, and every occurrence. */
 export class TextWords {
   /** Distinct ids present, in order of first appearance. */
@@ -127,6 +140,15 @@ export class TextWords {
 
   constructor(readonly lower: string, size: number) {
     for (let i = (size >>> 5) + 1; i > 0; i--) this.bits.push(0);
+  }
+
+  /** Takes over another scan's findings, for a text that begins with that one's. */
+  copyFrom(other: TextWords): void {
+    for (let i = 0; i < other.bits.length; i++) this.bits[i] = other.bits[i] ?? 0;
+    for (const id of other.present) this.present.push(id);
+    for (const id of other.occurrenceIds) this.occurrenceIds.push(id);
+    for (const at of other.occurrenceAt) this.occurrenceAt.push(at);
+    this.longestWord = other.longestWord;
   }
 
   add(id: number, at: number): void {
@@ -154,6 +176,6 @@ export class TextWords {
 /** The one lexicon of the process: every module registers its gate words here at load time. */
 export const LEXICON = new Lexicon();
 
-export function scanWords(lower: string): TextWords {
-  return LEXICON.scan(lower);
+export function scanWords(lower: string, head?: TextWords): TextWords {
+  return LEXICON.scan(lower, head);
 }

@@ -3,7 +3,7 @@
 // co-occurrence rules per kind. Severity grows with the weight of the evidence, so a lone "you must"
 // stays a low note while secrecy plus a secret plus a destination is critical.
 import type { Finding, FindingSeverity, ToolDefinition } from '../classifier.ts';
-import { LEXICON, scanWords } from '../text-words.ts';
+import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
 import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
@@ -32,13 +32,14 @@ const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|appen
 const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:message|messages|prompt|password|passwords|credentials|api keys?|tokens?|secrets?|conversation|history|chat)|conversation history|chat history|previous messages?|system prompt|all (?:prior|previous) (?:messages|instructions))\b/;
 const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
 
-export function hostileDescription(tool: ToolDefinition): Finding[] {
-  const { hits, text, hiddenPayload } = hostileHits(tool);
+/** `description`, when given, is the caller's scan of the lowercased description: its words are not looked up again. */
+export function hostileDescription(tool: ToolDefinition, description?: TextWords): Finding[] {
+  const { hits, text, hiddenPayload } = hostileHits(tool, description);
   return aggregate(hits, text, hiddenPayload);
 }
 
 /** The raw hits behind the findings (for diagnostics and tests): every feature and rule that fired, with its weight. */
-export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; text: string; hiddenPayload: boolean } {
+export function hostileHits(tool: ToolDefinition, description?: TextWords): { hits: HitWithExcerpt[]; text: string; hiddenPayload: boolean } {
   const parts = collectText(tool);
   const hits: HitWithExcerpt[] = [];
   const prose: string[] = [];
@@ -79,13 +80,13 @@ export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; tex
   if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
   let lower = cased.toLowerCase();
   // One scan finds every gate word below.
-  let words = scanWords(lower);
+  let words = scanWords(lower, description);
   // Base64 needs a long unbroken alphanumeric run; most descriptions have none.
   const decoded = words.longestWord >= 16 ? decodeBase64Runs(cased) : '';
   if (decoded !== '') {
     cased = `${cased}\n${decoded}`;
     lower = cased.toLowerCase();
-    words = scanWords(lower);
+    words = scanWords(lower, description);
   }
 
   if (lower.length > 0) {
@@ -171,7 +172,8 @@ function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean)
     if (excerpt !== undefined && excerpt !== '') finding.excerpt = excerpt;
     findings.push(finding);
   }
-  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.kind.localeCompare(b.kind));
+  // Kinds are lowercase ASCII with underscores, where code-unit order is localeCompare's order (and far cheaper).
+  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 /** Features that are one technique under two phrasings: speaking to the model ("note to the AI", "you must"). */

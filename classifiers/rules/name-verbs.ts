@@ -4,7 +4,7 @@ import type { Evidence } from '../classifier.ts';
 import { collectNounClasses, nounClasses, type NounClass } from './noun-lexicon.ts';
 import { splitGluedName, tokenizeName } from './tokenize-name.ts';
 import { DRY_RUN_TOKENS, VERBS, type VerbCategory } from './verb-lexicon.ts';
-import { verbObjectEvidence } from './verb-object.ts';
+import { DATA_SIGNAL, verbObjectEvidence } from './verb-object.ts';
 
 const STRONG = 3;
 const WEAK = 2;
@@ -54,7 +54,7 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     const nouns = collectNouns(tokens, -1);
     if (nouns.has('exec') && tokens.some((t) => RUNNER_NOUNS.has(t))) out.push({ signal: 'exec', weight: 2, source: 'name', text: `the name '${quote}' names a code or command runner` });
     for (const cls of ['private', 'public', 'untrusted', 'compute'] as const) {
-      if (nouns.has(cls)) out.push({ signal: `data-${cls}`, weight: 0.6, source: 'name', text: `the name mentions ${cls} data (${quote})` });
+      if (nouns.has(cls)) out.push({ signal: DATA_SIGNAL[cls], weight: 0.6, source: 'name', text: `the name mentions ${cls} data (${quote})` });
     }
     return out;
   }

@@ -39,9 +39,8 @@ export interface RiskContextInput {
 export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
   const lower = words.lower;
   const out: Evidence[] = [];
-  const nameText = tokens.join(' ');
   if (words.hasAny(PUBLIC_WORDS) || tokens.some((t) => PUBLIC_WORD_SET.has(t))) {
-    const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(nameText);
+    const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(tokens.join(' '));
     if (m !== null) out.push({ signal: 'data-public', weight: 0.8, source: m.input === lower ? 'description' : 'name', text: `it looks up public information: "${m[0]}"` });
   }
   const ownName = tokens.find((t) => OWN_NAME_TOKENS.has(t));
