@@ -96,6 +96,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       if (f === undefined || fired[i] !== 1) continue;
       const also = FEATURE_ALSO[i];
       if (also !== undefined && !words.hasAny(also)) continue;
+      if (f.needs !== undefined && !lower.includes(f.needs)) continue;
       const source = f.cased === true ? cased : lower;
       const m = f.re.exec(source);
       if (m === null) continue;

@@ -38,8 +38,7 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     if (VERBS.has(t)) verbs.push({ index: i, token: t });
   }
   // `dry` + `run` and `what` + `if` are one word.
-  const joined = tokens.join(' ');
-  const dryRunPhrase = joined.includes('dry run') || joined.includes('what if');
+  const dryRunPhrase = spansTokens(tokens, 'dry', 'run') || spansTokens(tokens, 'what', 'if');
 
   const strong = verbs.filter((v) => VERBS.get(v.token)?.weak !== true);
   // A weak verb that ends a longer name is its noun (`git_log`, `slack_message`).
@@ -110,6 +109,12 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     }
   }
   return out;
+}
+
+/** Whether `tokens.join(' ')` contains "<end> <start>", without joining: one token ends with `end`, the next starts with `start`. */
+function spansTokens(tokens: readonly string[], end: string, start: string): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if ((tokens[i] ?? '').endsWith(end) && (tokens[i + 1] ?? '').startsWith(start)) return true;
+  return false;
 }
 
 /** `find_replace`: two verbs side by side are a compound only when the first is a plain read. */
