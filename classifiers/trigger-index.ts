@@ -57,39 +57,39 @@ export class TriggerIndex {
     if (this.needles.length === 0) return out;
     const lower = text.lower;
     const stamp = scanPairs(lower);
-    for (const { needle, pairs, rules } of this.needles) {
+    const needles = this.needles;
+    for (let n = 0; n < needles.length; n++) {
+      const { needle, pairs, rules } = needles[n] as (typeof needles)[number];
+      // Skip a needle whose rules have all fired already, or one with a character pair the text lacks.
       let open = false;
-      for (const i of rules) if (out[i] !== 1) open = true;
+      for (let j = 0; j < rules.length && !open; j++) open = out[rules[j] ?? 0] !== 1;
       if (!open) continue;
       let possible = true;
-      for (const k of pairs) {
-        if (PAIRS[k] !== stamp) {
-          possible = false;
-          break;
-        }
-      }
-      if (possible && lower.includes(needle)) for (const i of rules) out[i] = 1;
+      for (let j = 0; j < pairs.length && possible; j++) possible = PAIRS[pairs[j] ?? 0] === stamp;
+      if (possible && lower.includes(needle)) for (let j = 0; j < rules.length; j++) out[rules[j] ?? 0] = 1;
     }
     return out;
   }
 }
 
 // Which characters and adjacent character pairs occur in the last text scanned, stamped with a
-// generation number so nothing is cleared between texts. Characters above U+00FE share one slot.
-const PAIRS = new Uint32Array(65536 + 256);
+// generation number so nothing is cleared between texts. Characters above U+007E share one slot:
+// the gate may then open needlessly, never wrongly, and the table stays small enough for the cache.
+const PAIR_KEYS = 128 * 128;
+const PAIRS = new Uint8Array(PAIR_KEYS + 128);
 let generation = 0;
 let scanned: string | undefined;
 
 function slot(code: number): number {
-  return code > 0xfe ? 0xff : code;
+  return code > 0x7e ? 0x7f : code;
 }
 
 /** Keys a needle needs in the text: each adjacent pair, or the single character of a 1-char needle. */
 function pairKeys(needle: string): number[] {
-  if (needle.length === 1) return [65536 + slot(needle.charCodeAt(0))];
+  if (needle.length === 1) return [PAIR_KEYS + slot(needle.charCodeAt(0))];
   const keys: number[] = [];
   for (let i = 0; i + 1 < needle.length; i++) {
-    const k = (slot(needle.charCodeAt(i)) << 8) | slot(needle.charCodeAt(i + 1));
+    const k = (slot(needle.charCodeAt(i)) << 7) | slot(needle.charCodeAt(i + 1));
     if (!keys.includes(k)) keys.push(k);
   }
   return keys;
@@ -97,14 +97,15 @@ function pairKeys(needle: string): number[] {
 
 function scanPairs(text: string): number {
   if (text === scanned) return generation;
-  generation = generation === 0xffffffff ? 1 : generation + 1;
+  // A byte of generations: after 255 texts the table is cleared once.
+  generation = generation === 255 ? 1 : generation + 1;
   if (generation === 1) PAIRS.fill(0);
   const g = generation;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = slot(text.charCodeAt(i));
-    PAIRS[65536 + c] = g;
-    if (prev >= 0) PAIRS[(prev << 8) | c] = g;
+    PAIRS[PAIR_KEYS + c] = g;
+    if (prev >= 0) PAIRS[(prev << 7) | c] = g;
     prev = c;
   }
   scanned = text;
