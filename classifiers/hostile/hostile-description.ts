@@ -21,8 +21,11 @@ const MAX_MATCH = 20_000;
 const MAX_TOTAL = 60_000;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 const INJECTION_VALUE = /[;&|`]\s*(?:rm|cat|curl|wget|nc|bash|sh|chmod|python|perl|powershell)\b|\$\([^)]*\)|`[^`]+`|\.\.\/\.\.\//;
-/** Whitespace the collapse below would rewrite: a tab, form feed, CR or NBSP, or else two spaces in a row. */
-const PADDING_CHAR = /[\t\f\v\r\u00a0]/;
+/** Whitespace the collapse below would rewrite: a tab, form feed, vertical tab, CR or NBSP, or else two spaces in a row. */
+function hasPadding(text: string): boolean {
+  // Six native substring searches beat one character-class regex over the whole text.
+  return text.includes('\t') || text.includes('\f') || text.includes('\v') || text.includes('\r') || text.includes('\u00a0') || text.includes('  ');
+}
 const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
 /** Each feature's second gate, as word ids. */
 const FEATURE_ALSO = FEATURES.map((f) => (f.also === undefined ? undefined : LEXICON.idsOf(f.also)));
@@ -74,7 +77,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   // Collapse padding so sentences and windows work; the layout check above saw the raw text.
   // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
   // Each rewrite runs only when the text has something for it to change (most descriptions don't).
-  let cased = PADDING_CHAR.test(normalized) || normalized.includes('  ') ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
+  let cased = hasPadding(normalized) ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
   // A line opening with a bold label ("**Important:** …") starts a new paragraph, not a continuation.
   if (cased.includes('\n')) cased = cased.replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(]|\*(?!\*))/g, ' ');
   if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
