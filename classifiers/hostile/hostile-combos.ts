@@ -75,6 +75,15 @@ const SCOPE_GATE = anyWord(['whenever*', 'every', 'each', 'any', 'anytime*', 'al
 const ADDRESSED_GATE = anyWord(['model', 'models', 'ai', 'ais', 'assistant', 'assistants', 'agent', 'agents', 'llm', 'llms', 'bot', 'bots']);
 const SUBJECT_MODEL_GATE = anyWord(['you', 'your', 'yourself', 'assistant', 'assistants', 'agent', 'agents', 'bot', 'bots', 'model', 'models', 'llm', 'llms', 'ai', 'claude', 'chatgpt', 'gemini', 'copilot']);
 const CONDITION_GATE = allOf(['when', 'if', 'whenever'], ['has', 'contains', 'mentions', 'includes']);
+// TOOL_REF names a tool as "… tool", in backticks, as snake_case, kebab-case or camelCase, or "when X is called".
+const TOOL_REF_GATE = eitherOf(anyWord(['tool']), allOf(['when'], ['is'], ['called*', 'invoked*', 'used*', 'executed*', 'present*']));
+const CAMEL_CASE = /[a-z][A-Z]/;
+
+/** Whether TOOL_REF can match the sentence (in its original case): a necessary condition, cheap to check. */
+export function mayNameTool(mask: number, casedSentence: string): boolean {
+  return opens(mask, TOOL_REF_GATE) || casedSentence.includes('`') || casedSentence.includes('_') || casedSentence.includes('-') || CAMEL_CASE.test(casedSentence);
+}
+
 const MODAL_GATE = anyWord(['must', 'should', 'has', 'have', 'need', 'needs', 'expected', 'required', 'supposed', 'would', 'want', 'wants', 'expect', 'expects', 'please', 'always', 'never', 'sure']);
 
 /** The tool's own vocabulary, each part computed on first use (most sentences never ask). */
@@ -133,7 +142,7 @@ class Sentence {
   }
   /** The other tool this sentence names, looked up at most once. */
   otherTool(own: OwnVocabulary): string | undefined {
-    if (this.ref === null) this.ref = otherToolRef(this.casedText, own.lower, own.schemaVocabulary);
+    if (this.ref === null) this.ref = mayNameTool(this.mask, this.casedText) ? otherToolRef(this.casedText, own.lower, own.schemaVocabulary) : undefined;
     return this.ref;
   }
 }
@@ -345,6 +354,9 @@ const GATES = [
   { words: DIRECTIVE_WORDS },
 ] as const;
 const GATE_INDEX = new TriggerIndex(GATES.length, (i) => GATES[i]);
+
+/** The tool-reference regex, gated by mayNameTool, for the same test. */
+export const TOOL_REF_RULE = TOOL_REF;
 
 /** Every gated per-sentence regex with its gate, for the test that each match opens its gate. */
 export const GATED_RULES: ReadonlyArray<{ name: string; re: RegExp; gate: Gate; on: 'sentence' | 'pair' }> = [
