@@ -86,6 +86,8 @@ function isPadding(c: number): boolean {
 
 export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: string }> {
   const hits: Array<Hit & { excerpt?: string }> = [];
+  // Most text has nothing invisible: return before any work.
+  if (r.tagCount === 0 && r.binaryText === '' && r.bidiOverrideCount === 0 && r.bidiIsolateCount === 0 && r.zeroWidthCount === 0 && r.directionMarkCount === 0 && r.mixedScriptWords === 0) return hits;
   const add = (id: string, weight: number, message: string, excerpt: string): void => {
     hits.push({ id, kind: 'invisible_unicode', weight, message, index: -1, length: 0, excerpt });
   };
