@@ -68,7 +68,7 @@ class Lexicon {
    * scan is reused and only the rest is read.
    */
   scan(lower: string, head?: TextWords): TextWords {
-    const found = new TextWords(lower, this.ids.size);
+    const found = new TextWords(lower);
     let from = 0;
     // `slice(…) ===` compares natively; startsWith is an order of magnitude slower on long texts.
     const h = head?.lower ?? '';
@@ -137,12 +137,10 @@ export class TextWords {
   readonly occurrenceAt: number[] = [];
   /** Length of the longest [a-z0-9]+ run, known or not (base64 needs a long one). */
   longestWord = 0;
-  /** Presence bits, 32 ids per element: a plain array, as small typed arrays are slow to allocate. */
+  /** Presence bits, 32 ids per element, filled as words are found: a plain array, as small typed arrays are slow to allocate. */
   private readonly bits: number[] = [];
 
-  constructor(readonly lower: string, size: number) {
-    for (let i = (size >>> 5) + 1; i > 0; i--) this.bits.push(0);
-  }
+  constructor(readonly lower: string) {}
 
   /** Takes over another scan's findings, for a text that begins with that one's. */
   copyFrom(other: TextWords): void {
