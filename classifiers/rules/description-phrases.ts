@@ -62,7 +62,10 @@ const PHRASES: readonly PhraseRule[] = [
 
 const CLAIM_TRIGGERS = new TriggerIndex(CLAIMS.length, (i) => CLAIMS[i]);
 const PHRASE_TRIGGERS = new TriggerIndex(PHRASES.length, (i) => PHRASES[i]);
-const NEGATION_WORDS = LEXICON.idsOf(['not', 'never', 'no', 'without', 'cannot', 'can', 'doesn', 'don', 'won', 'isn']);
+// NEGATED needs a negation word, or a contraction: "can't" is the words "can" and "t".
+const NEGATION_WORDS = LEXICON.idsOf(['not', 'never', 'no', 'without', 'cannot']);
+const CONTRACTED = LEXICON.idsOf(['can', 'doesn', 'don', 'won', 'isn']);
+const CONTRACTION_T = LEXICON.id('t');
 /** Words that end a direct object: "remove a label | from an issue". */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'in', 'on', 'of', 'to', 'for', 'with', 'into', 'within', 'at', 'by', 'via', 'using']);
 
@@ -97,7 +100,8 @@ export function descriptionPhrases(description: string | undefined, shared?: Tex
     const m = rule.re.exec(text);
     if (m !== null) out.push({ signal: rule.signal, weight: rule.weight, source: 'description', text: `${rule.text}: "${m[0]}"` });
   }
-  const positive = words.hasAny(NEGATION_WORDS) ? text.replace(NEGATED, ' ') : text;
+  const negated = words.hasAny(NEGATION_WORDS) || (words.has(CONTRACTION_T) && words.hasAny(CONTRACTED));
+  const positive = negated ? text.replace(NEGATED, ' ') : text;
   const phrases = PHRASE_TRIGGERS.fired(words);
   for (let i = 0; i < PHRASES.length; i++) {
     const rule = PHRASES[i];
