@@ -66,8 +66,9 @@ function uniqueWord(i: number): string {
 function makeUnique(tools: readonly ToolDefinition[]): ToolDefinition[] {
   return tools.map((t, i) => {
     const word = uniqueWord(i);
-    const out: ToolDefinition = { ...t, name: `${t.name}_${word}` };
-    if (t.description !== undefined) out.description = `${t.description} ${word}`;
+    // join() builds flat strings; a template literal would leave rope strings that the measured run flattens.
+    const out: ToolDefinition = { ...t, name: [t.name, word].join('_') };
+    if (t.description !== undefined) out.description = [t.description, word].join(' ');
     return out;
   });
 }
