@@ -1,6 +1,6 @@
 // Category by weighted vote, then the labels' special cases: previews read; multi-mode tools and
 // "get or create" are Write and ambiguous; browser navigation is a Read but ambiguous.
-import type { Category } from './classifier.ts';
+import { middleOf, type Category } from './classifier.ts';
 import type { EvidenceIndex } from './evidence-index.ts';
 
 export interface CategoryDecision {
@@ -49,9 +49,8 @@ export function decideCategory(ev: EvidenceIndex): CategoryDecision {
   }
   if (category === 'Delete' && ev.has('restore') && ev.weight('restore') >= del * 0.5) category = 'Write';
 
-  const sorted = [read, write, del].sort((a, b) => b - a);
-  const top = sorted[0] ?? 0;
-  const second = sorted[1] ?? 0;
+  const top = Math.max(read, write, del);
+  const second = middleOf(read, write, del);
   let ambiguous = top > 0 && second >= top * 0.8;
   let override: CategoryDecision['override'];
   if (category === 'Read' && ev.has('navigate') && !ev.has('dry-run')) {

@@ -19,10 +19,12 @@ export interface RationaleInput {
 
 export function rationale(input: RationaleInput): string {
   const { ev, decision, risk, hasDescription } = input;
-  const sentences: string[] = [first(ev, decision)];
-  sentences.push(support(ev, decision, hasDescription));
-  sentences.push(riskSentence(risk.risk, risk));
-  return sentences.filter((s) => s !== '').join(' ');
+  return joined(joined(first(ev, decision), support(ev, decision, hasDescription)), riskSentence(risk.risk, risk));
+}
+
+/** Two sentences with a space between, leaving out an empty one. */
+function joined(a: string, b: string): string {
+  return a === '' ? b : b === '' ? a : `${a} ${b}`;
 }
 
 function first(ev: EvidenceIndex, d: CategoryDecision): string {

@@ -1,6 +1,6 @@
 // The rules classifier: gathers evidence from every signal family, decides category and risk by
 // the labels' rules, and explains itself. Pure, synchronous and deterministic.
-import { clamp01, wordSet, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
+import { clamp01, middleOf, type Classification, type Classifier, type ClassifyOptions, type Evidence, type Finding, type ServerContext, type ToolDefinition } from './classifier.ts';
 import { decideCategory, type CategoryDecision } from './decide-category.ts';
 import { decideRisk, type RiskDecision } from './decide-risk.ts';
 import { EvidenceIndex } from './evidence-index.ts';
@@ -13,6 +13,7 @@ import { riskContext } from './rules/risk-context.ts';
 import { schemaSignals } from './rules/schema-signals.ts';
 import { serverDomain } from './rules/server-domain.ts';
 import { tokenizeName } from './rules/tokenize-name.ts';
+import { scanWords } from './text-words.ts';
 
 /** The risk-context rules read the description's opening; the rest is detail. */
 const RISK_CONTEXT_SCAN = 3000;
@@ -33,16 +34,16 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
   const tokens = tokenizeName(tool.name);
   const description = typeof tool.description === 'string' ? tool.description : undefined;
   const lower = description === undefined ? '' : description.slice(0, RISK_CONTEXT_SCAN).toLowerCase();
-  const words = wordSet(lower);
+  const words = scanWords(lower);
   const evidence: Evidence[] = nameVerbs(tool.name, tokens);
   if (typeof tool.title === 'string' && tool.title.length > 0 && !evidence.some((e) => e.signal === 'read' || e.signal === 'write' || e.signal === 'delete')) {
     // A name without a verb ("weather") may have a title with one ("Get weather").
     for (const e of nameVerbs(tool.title)) evidence.push({ ...e, weight: e.weight * 0.8 });
   }
-  evidence.push(...descriptionPhrases(description, { text: lower, words }));
+  evidence.push(...descriptionPhrases(description, words));
   evidence.push(...schemaSignals(tool.inputSchema));
   evidence.push(...serverDomain(server, tool.name));
-  evidence.push(...riskContext({ tokens, lower, words }));
+  evidence.push(...riskContext({ tokens, words }));
   const useAnnotations = options.ignoreAnnotations !== true;
   if (useAnnotations) evidence.push(...annotationSignals(tool.annotations));
 
@@ -51,7 +52,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
   const risk = decideRisk(ev, decision.category);
   const hasDescription = description !== undefined && description.trim().length >= 8;
 
-  const findings: Finding[] = options.skipFindings === true ? [] : hostileDescription(tool);
+  const findings: Finding[] = options.skipFindings === true ? [] : hostileDescription(tool, words);
   const contradictions = useAnnotations ? annotationFindings(tool, decision, risk) : [];
   findings.push(...contradictions);
 
@@ -76,9 +77,8 @@ export const rulesClassifier: Classifier = {
 };
 
 function confidenceOf(ev: EvidenceIndex, d: CategoryDecision, hasDescription: boolean, contradicted: boolean): number {
-  const scores = [d.scores.Read, d.scores.Write, d.scores.Delete].sort((a, b) => b - a);
-  const top = scores[0] ?? 0;
-  const second = scores[1] ?? 0;
+  const top = Math.max(d.scores.Read, d.scores.Write, d.scores.Delete);
+  const second = middleOf(d.scores.Read, d.scores.Write, d.scores.Delete);
   let c = top === 0 ? 0.3 : 0.4 + 0.45 * Math.min(1, top / 5) * (1 - 0.7 * (second / top));
   if (d.override === 'dry-run' || d.override === 'exec' || d.override === 'multi-mode') c = Math.max(c, 0.7);
   if (!hasDescription) c -= 0.15;

@@ -40,8 +40,11 @@ function walkSchema(node: unknown, path: string, parts: TextPart[], depth: numbe
   }
   const props = obj['properties'];
   if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
-    for (const [k, v] of Object.entries(props as Record<string, unknown>).slice(0, 60)) {
-      walkSchema(v, `${path}.properties.${k}`, parts, depth + 1);
+    // Keys, not entries: no [key, value] pair per property.
+    const keys = Object.keys(props);
+    for (let i = 0; i < keys.length && i < 60; i++) {
+      const k = keys[i] as string;
+      walkSchema((props as Record<string, unknown>)[k], `${path}.properties.${k}`, parts, depth + 1);
     }
   }
   for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const) {
@@ -62,26 +65,29 @@ export function propertyNames(tool: ToolDefinition): string[] {
  */
 export function ownSchemaWords(tool: ToolDefinition): Set<string> {
   const out = new Set<string>();
-  const walk = (node: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH || out.size > 400 || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const v of node.slice(0, 50)) walk(v, depth + 1);
-      return;
-    }
-    const obj = node as Record<string, unknown>;
-    const en = obj['enum'];
-    if (Array.isArray(en)) for (const v of en.slice(0, 60)) if (typeof v === 'string' && v.length > 0 && v.length <= 60) out.add(v.toLowerCase());
-    const props = obj['properties'];
-    if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
-      for (const [k, v] of Object.entries(props as Record<string, unknown>).slice(0, 60)) {
-        out.add(k.toLowerCase());
-        walk(v, depth + 1);
-      }
-    }
-    for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const) {
-      if (obj[key] !== undefined && typeof obj[key] === 'object') walk(obj[key], depth + 1);
-    }
-  };
-  if (tool.inputSchema !== undefined) walk(tool.inputSchema, 0);
+  if (tool.inputSchema !== undefined) walkVocabulary(tool.inputSchema, 0, out);
   return out;
+}
+
+function walkVocabulary(node: unknown, depth: number, out: Set<string>): void {
+  if (depth > MAX_DEPTH || out.size > 400 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const v of node.slice(0, 50)) walkVocabulary(v, depth + 1, out);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  const en = obj['enum'];
+  if (Array.isArray(en)) for (const v of en.slice(0, 60)) if (typeof v === 'string' && v.length > 0 && v.length <= 60) out.add(v.toLowerCase());
+  const props = obj['properties'];
+  if (props !== null && typeof props === 'object' && !Array.isArray(props)) {
+    const keys = Object.keys(props);
+    for (let i = 0; i < keys.length && i < 60; i++) {
+      const k = keys[i] as string;
+      out.add(k.toLowerCase());
+      walkVocabulary((props as Record<string, unknown>)[k], depth + 1, out);
+    }
+  }
+  for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties'] as const) {
+    if (obj[key] !== undefined && typeof obj[key] === 'object') walkVocabulary(obj[key], depth + 1, out);
+  }
 }

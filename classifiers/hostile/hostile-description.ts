@@ -2,9 +2,11 @@
 // schema string; normalises away invisible tricks first; then scores single-phrase features and
 // co-occurrence rules per kind. Severity grows with the weight of the evidence, so a lone "you must"
 // stays a low note while secrecy plus a secret plus a destination is critical.
-import { hasWord, TriggerIndex, type Finding, type FindingSeverity, type ToolDefinition } from '../classifier.ts';
+import type { Finding, FindingSeverity, ToolDefinition } from '../classifier.ts';
+import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
+import { TriggerIndex } from '../trigger-index.ts';
 import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
-import { comboHits, type Hit } from './hostile-combos.ts';
+import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
 import { FEATURES, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
 import { normalizeText, visible } from './normalize-text.ts';
@@ -19,23 +21,28 @@ const MAX_MATCH = 20_000;
 const MAX_TOTAL = 60_000;
 const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
 const INJECTION_VALUE = /[;&|`]\s*(?:rm|cat|curl|wget|nc|bash|sh|chmod|python|perl|powershell)\b|\$\([^)]*\)|`[^`]+`|\.\.\/\.\.\//;
-const WORD = /[a-z0-9]+/g;
-/** Whitespace the collapse below would rewrite: a run of two or more, or a tab, form feed, CR or NBSP. */
-const PADDING_PROBE = /[\t\f\v\r\u00a0]|[ \t\f\v\r\u00a0]{2}/;
+/** Whitespace the collapse below would rewrite: a tab, form feed, vertical tab, CR or NBSP, or else two spaces in a row. */
+function hasPadding(text: string): boolean {
+  // Six native substring searches beat one character-class regex over the whole text.
+  return text.includes('\t') || text.includes('\f') || text.includes('\v') || text.includes('\r') || text.includes('\u00a0') || text.includes('  ');
+}
 const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
+/** Each feature's second gate, as word ids. */
+const FEATURE_ALSO = FEATURES.map((f) => (f.also === undefined ? undefined : LEXICON.idsOf(f.also)));
 const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|functionality)|better performance|must redirect|for all \w+ (?:creation |reading )?requests)\b/;
 const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
 const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
 const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:message|messages|prompt|password|passwords|credentials|api keys?|tokens?|secrets?|conversation|history|chat)|conversation history|chat history|previous messages?|system prompt|all (?:prior|previous) (?:messages|instructions))\b/;
 const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
 
-export function hostileDescription(tool: ToolDefinition): Finding[] {
-  const { hits, text, hiddenPayload } = hostileHits(tool);
+/** `description`, when given, is the caller's scan of the lowercased description: its words are not looked up again. */
+export function hostileDescription(tool: ToolDefinition, description?: TextWords): Finding[] {
+  const { hits, text, hiddenPayload } = hostileHits(tool, description);
   return aggregate(hits, text, hiddenPayload);
 }
 
 /** The raw hits behind the findings (for diagnostics and tests): every feature and rule that fired, with its weight. */
-export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; text: string; hiddenPayload: boolean } {
+export function hostileHits(tool: ToolDefinition, description?: TextWords): { hits: HitWithExcerpt[]; text: string; hiddenPayload: boolean } {
   const parts = collectText(tool);
   const hits: HitWithExcerpt[] = [];
   const prose: string[] = [];
@@ -70,30 +77,29 @@ export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; tex
   // Collapse padding so sentences and windows work; the layout check above saw the raw text.
   // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
   // Each rewrite runs only when the text has something for it to change (most descriptions don't).
-  let cased = PADDING_PROBE.test(normalized) ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
+  let cased = hasPadding(normalized) ? normalized.replace(/[ \t\f\v\r\u00a0]+/g, ' ') : normalized;
   // A line opening with a bold label ("**Important:** …") starts a new paragraph, not a continuation.
   if (cased.includes('\n')) cased = cased.replace(/\n\s*\n+/g, '\n').replace(/\n(?=[a-z(]|\*(?!\*))/g, ' ');
   if (cased.length > MAX_MATCH) cased = cased.slice(0, MAX_MATCH);
   let lower = cased.toLowerCase();
-  let words: readonly string[] = lower.match(WORD) ?? [];
+  // One scan finds every gate word below.
+  let words = scanWords(lower, description);
   // Base64 needs a long unbroken alphanumeric run; most descriptions have none.
-  let longRun = false;
-  for (const w of words) if (w.length >= 16) longRun = true;
-  const decoded = longRun ? decodeBase64Runs(cased) : '';
+  const decoded = words.longestWord >= 16 ? decodeBase64Runs(cased) : '';
   if (decoded !== '') {
     cased = `${cased}\n${decoded}`;
     lower = cased.toLowerCase();
-    words = lower.match(WORD) ?? [];
+    words = scanWords(lower, description);
   }
-  // One set of distinct words serves every gate below: each word is hashed and looked up once.
-  const wordLookup = new Set(words);
 
   if (lower.length > 0) {
-    const fired = FEATURE_TRIGGERS.fired(wordLookup, lower);
+    const fired = FEATURE_TRIGGERS.fired(words);
     for (let i = 0; i < FEATURES.length; i++) {
       const f = FEATURES[i];
       if (f === undefined || fired[i] !== 1) continue;
-      if (f.also !== undefined && !hasWord(wordLookup, f.also)) continue;
+      const also = FEATURE_ALSO[i];
+      if (also !== undefined && !words.hasAny(also)) continue;
+      if (f.needs !== undefined && !lower.includes(f.needs)) continue;
       const source = f.cased === true ? cased : lower;
       const m = f.re.exec(source);
       if (m === null) continue;
@@ -104,7 +110,7 @@ export function hostileHits(tool: ToolDefinition): { hits: HitWithExcerpt[]; tex
       }
       hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
     }
-    hits.push(...comboHits(lower, cased, tool.name, wordLookup, ownSchemaWords(tool)));
+    hits.push(...comboHits(words, cased, new OwnVocabulary(tool.name, () => ownSchemaWords(tool))));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
     if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
@@ -170,7 +176,8 @@ function aggregate(hits: HitWithExcerpt[], text: string, hiddenPayload: boolean)
     if (excerpt !== undefined && excerpt !== '') finding.excerpt = excerpt;
     findings.push(finding);
   }
-  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.kind.localeCompare(b.kind));
+  // Kinds are lowercase ASCII with underscores, where code-unit order is localeCompare's order (and far cheaper).
+  return findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 /** Features that are one technique under two phrasings: speaking to the model ("note to the AI", "you must"). */

@@ -3,8 +3,8 @@
 import type { Hit } from './hostile-combos.ts';
 import { visible, type InvisibleReport } from './normalize-text.ts';
 
-const LONG_WHITESPACE = /[\s\u200b-\u200f\u2060\ufeff]{200,}/;
-const LONG_REPEAT = /([^\s])\1{199,}/;
+/** Runs this long are padding: of whitespace (and zero-width characters), or of one repeated character. */
+const LONG_RUN = 200;
 /** A line with no letters or digits: blank, dots, rules. */
 const EMPTY_LINE = /^[^\p{L}\p{N}]*$/u;
 const PADDING_LINES = 25;
@@ -13,13 +13,15 @@ export function paddingHits(raw: string, where: string): Array<Hit & { excerpt?:
   const hits: Array<Hit & { excerpt?: string }> = [];
   const n = raw.length;
   if (n < 200) return hits;
-  const ws = LONG_WHITESPACE.exec(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
-  if (ws !== null) {
-    const after = raw.slice(ws.index + ws[0].length).trim();
+  const scanned = raw.length > 200_000 ? raw.slice(0, 200_000) : raw;
+  const wsAt = firstRun(scanned, true);
+  if (wsAt >= 0) {
+    const ws = scanned.slice(wsAt, runEnd(scanned, wsAt, true));
+    const after = raw.slice(wsAt + ws.length).trim();
     hits.push({
       id: 'whitespace-padding', kind: 'length_padding', weight: after.length > 0 ? 3 : 2.5, index: -1, length: 0,
-      message: `${ws[0].length} consecutive whitespace characters in the ${where}${after.length > 0 ? ', with text hidden after them' : ''}`,
-      excerpt: visible(`…${ws[0].slice(0, 12)}…${after.slice(0, 100)}`).replace(/\n/g, '\\n'),
+      message: `${ws.length} consecutive whitespace characters in the ${where}${after.length > 0 ? ', with text hidden after them' : ''}`,
+      excerpt: visible(`…${ws.slice(0, 12)}…${after.slice(0, 100)}`).replace(/\n/g, '\\n'),
     });
   } else if (n > 1500) {
     let run = 0;
@@ -34,17 +36,58 @@ export function paddingHits(raw: string, where: string): Array<Hit & { excerpt?:
       hits.push({ id: 'line-padding', kind: 'length_padding', weight: 3, index: -1, length: 0, message: `${best} consecutive empty or filler lines in the ${where}` });
     }
   }
-  const rep = LONG_REPEAT.exec(raw.length > 200_000 ? raw.slice(0, 200_000) : raw);
-  if (rep !== null) {
-    hits.push({ id: 'repeat-padding', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `a character repeated ${rep[0].length} times in the ${where}`, excerpt: visible(rep[0].slice(0, 20)) + '…' });
+  const repAt = firstRun(scanned, false);
+  if (repAt >= 0) {
+    const rep = scanned.slice(repAt, runEnd(scanned, repAt, false));
+    hits.push({ id: 'repeat-padding', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `a character repeated ${rep.length} times in the ${where}`, excerpt: visible(rep.slice(0, 20)) + '…' });
   }
   if (n >= 20_000) hits.push({ id: 'extreme-length', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
   else if (n >= 8_000) hits.push({ id: 'long-text', kind: 'length_padding', weight: 1, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
   return hits;
 }
 
+// The two runs, found by a character loop rather than a backreference regex (the same first match):
+// of whitespace or zero-width characters (`[\s\u200b-\u200f\u2060\ufeff]{200,}`), or of one
+// repeated non-space code unit (`([^\s])\1{199,}`).
+
+/** Where the first run of at least LONG_RUN starts, or -1. */
+function firstRun(text: string, whitespace: boolean): number {
+  let at = 0;
+  while (at + LONG_RUN <= text.length) {
+    const end = runEnd(text, at, whitespace);
+    if (end - at >= LONG_RUN) return at;
+    at = end > at ? end : at + 1;
+  }
+  return -1;
+}
+
+/** The end of the run that starts at `at` (== at when no run starts there). */
+function runEnd(text: string, at: number, whitespace: boolean): number {
+  const first = text.charCodeAt(at);
+  let i = at;
+  if (whitespace) {
+    while (i < text.length && isPadding(text.charCodeAt(i))) i++;
+  } else if (!isSpace(first)) {
+    while (i < text.length && text.charCodeAt(i) === first) i++;
+  }
+  return i;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isPadding(c: number): boolean {
+  return isSpace(c) || (c >= 0x200b && c <= 0x200f) || c === 0x2060;
+}
+
 export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: string }> {
   const hits: Array<Hit & { excerpt?: string }> = [];
+  // Most text has nothing invisible: return before any work.
+  if (r.tagCount === 0 && r.binaryText === '' && r.bidiOverrideCount === 0 && r.bidiIsolateCount === 0 && r.zeroWidthCount === 0 && r.directionMarkCount === 0 && r.mixedScriptWords === 0) return hits;
   const add = (id: string, weight: number, message: string, excerpt: string): void => {
     hits.push({ id, kind: 'invisible_unicode', weight, message, index: -1, length: 0, excerpt });
   };

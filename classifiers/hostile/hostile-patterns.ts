@@ -29,6 +29,8 @@ export interface Feature {
   chars?: readonly string[];
   /** A second gate: at least one of these words must also be present. */
   also?: readonly string[];
+  /** A substring every match contains: the regex runs only when the text has it. */
+  needs?: string;
 }
 
 export const FEATURES: readonly Feature[] = [
@@ -106,7 +108,7 @@ export const FEATURES: readonly Feature[] = [
     re: /\b(?:disclose|reveal|dump|print|output|share|expose|leak|repeat|list)\w* (?:all of |the contents of )?your (?:full |complete |entire |hidden )?(?:configuration|config|tool list|tools|instructions|system prompt|prompt|context|rules|guidelines|memory)\b/ },
   { id: 'redirect-route', words: ['route', 'routed', 'routing', 'replaced', 'superseded', 'should', 'must'], also: ['through', 'replaced', 'superseded', 'tool'], kind: 'shadowing', weight: 2.5, message: 'redirects calls meant for another tool',
     re: /\broute (?:every|all|each|any) (?:\w+ )?(?:requests?|calls?|messages?|queries)\b[^.\n]{0,30}\bthrough\b|\b(?:tool|function|server) (?:has been|was|is now) (?:replaced|superseded)\b[^.\n]{0,80}\b(?:use|call|route|through)\b|\bthe [a-z_-]+ tool (?:should|must) (?:always )?(?:use|send|include|add|set)\b/ },
-  { id: 'fixed-recipient', words: ['forward', 'send', 'copy', 'bcc', 'cc', 'email', 'mail', 'forwarded', 'sent'], chars: ['@'], kind: 'shadowing', weight: 2.5, message: 'sends messages to a fixed outside address',
+  { id: 'fixed-recipient', words: ['forward', 'send', 'copy', 'bcc', 'cc', 'email', 'mail', 'forwarded', 'sent'], chars: ['@'], needs: '@', kind: 'shadowing', weight: 2.5, message: 'sends messages to a fixed outside address',
     re: /(?<!e\.g\.[^.\n]{0,15})\b(?:forward|send|copy|bcc|cc|e-?mail|mail)\w* (?:it|them|this|that|all|every|a copy|copies|each)\b[^.\n]{0,40}\bto [\w.+-]+@[\w-]+\.[\w.]+/ },
   { id: 'url-smuggle', chars: ['http'], words: ['append', 'appended', 'followed', 'plus', 'encode', 'encoded'], kind: 'secret_exfiltration', weight: 3, message: 'smuggles data out in a URL',
     re: /https?:\/\/\S+[?&=]\S*\s+(?:followed by|plus|with|\+|and then)\s+(?:the |all |your |every )|\b(?:append|add|attach|encode|include)\w* (?:\w+ ){0,5}(?:to|in|into) (?:the )?(?:url|query string|link|request path)\b[^.\n]{0,20}(?:https?:\/\/|\bof\b)/ },

@@ -38,6 +38,9 @@ const CONFUSABLES: Record<string, string> = {
   Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z',
 };
 const CONFUSABLE_RE = /[аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈЅαορνικτΑΒΕΙΚΜΝΟΡΤΧΥΖ]/g;
+const CONFUSABLE_CHAR = /[аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈЅαορνικτΑΒΕΙΚΜΝΟΡΤΧΥΖ]/;
+/** Every character the loop in normalizeText acts on: tag characters (high surrogate U+DB40), bidi controls, zero-width and soft hyphen. */
+const HIDING = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\udb40]/;
 const MIXED_WORD = /[A-Za-z]*[аеорсухіјѕһԁԛԝАВЕКМНОРСТХІЈЅαορνικτΑΒΕΙΚΜΝΟΡΤΧΥΖ][A-Za-z\u0400-\u04ff\u0370-\u03ff]*/g;
 
 const EMPTY: InvisibleReport = {
@@ -60,69 +63,75 @@ export function normalizeText(raw: string): NormalizedText {
     return ` ${decoded} `;
   });
 
+  // Non-ASCII text without any hiding character (accents, dashes, emoji) is copied as it is.
   let out = '';
   let tagRun = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xdb40 && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdc7f) {
-        const cp = 0xe0000 + (low - 0xdc00);
-        report.tagCount++;
-        if (cp >= 0xe0020 && cp <= 0xe007e) tagRun += String.fromCharCode(cp - 0xe0000);
-        if (report.sample === '') report.sample = visible(text.slice(Math.max(0, i - 20), i + 40));
-        i++;
+  if (!HIDING.test(text)) out = text;
+  else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xdb40 && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdc7f) {
+          const cp = 0xe0000 + (low - 0xdc00);
+          report.tagCount++;
+          if (cp >= 0xe0020 && cp <= 0xe007e) tagRun += String.fromCharCode(cp - 0xe0000);
+          if (report.sample === '') report.sample = visible(text.slice(Math.max(0, i - 20), i + 40));
+          i++;
+          continue;
+        }
+      }
+      if (tagRun !== '') {
+        report.tagText += tagRun;
+        out += ` ${tagRun} `;
+        tagRun = '';
+      }
+      if (c === 0x202e) {
+        // Right-to-left override: the stored order is reversed; what renders (and what a model may
+        // reconstruct) is the reverse. Matching both orders is cheapest: append the reversed span.
+        const end = text.indexOf('\u202c', i + 1);
+        const span = text.slice(i + 1, end === -1 ? undefined : end);
+        report.bidiOverrideCount++;
+        noteSample(report, text.slice(i, i + 60));
+        out += ` ${[...span].reverse().join('')} `;
+        i = end === -1 ? text.length : end;
         continue;
       }
+      if ((c >= 0x202a && c <= 0x202d)) {
+        report.bidiOverrideCount++;
+        noteSample(report, text.slice(i, i + 60));
+        continue;
+      }
+      if (c >= 0x2066 && c <= 0x2069) {
+        report.bidiIsolateCount++;
+        noteSample(report, text.slice(i, i + 60));
+        continue;
+      }
+      if (c === 0x200e || c === 0x200f) {
+        report.directionMarkCount++;
+        noteSample(report, text.slice(Math.max(0, i - 10), i + 30));
+        continue;
+      }
+      if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x180e) {
+        // An emoji joiner and a leading byte-order mark are ordinary; everything else is hidden.
+        const benignJoiner = c === 0x200d && isPictographic(text, i);
+        const bom = c === 0xfeff && i === 0;
+        if (!benignJoiner && !bom) {
+          report.zeroWidthCount++;
+          noteSample(report, text.slice(Math.max(0, i - 20), i + 20));
+        }
+        continue;
+      }
+      out += text[i];
     }
     if (tagRun !== '') {
       report.tagText += tagRun;
       out += ` ${tagRun} `;
-      tagRun = '';
     }
-    if (c === 0x202e) {
-      // Right-to-left override: the stored order is reversed; what renders (and what a model may
-      // reconstruct) is the reverse. Matching both orders is cheapest: append the reversed span.
-      const end = text.indexOf('\u202c', i + 1);
-      const span = text.slice(i + 1, end === -1 ? undefined : end);
-      report.bidiOverrideCount++;
-      noteSample(report, text.slice(i, i + 60));
-      out += ` ${[...span].reverse().join('')} `;
-      i = end === -1 ? text.length : end;
-      continue;
-    }
-    if ((c >= 0x202a && c <= 0x202d)) {
-      report.bidiOverrideCount++;
-      noteSample(report, text.slice(i, i + 60));
-      continue;
-    }
-    if (c >= 0x2066 && c <= 0x2069) {
-      report.bidiIsolateCount++;
-      noteSample(report, text.slice(i, i + 60));
-      continue;
-    }
-    if (c === 0x200e || c === 0x200f) {
-      report.directionMarkCount++;
-      noteSample(report, text.slice(Math.max(0, i - 10), i + 30));
-      continue;
-    }
-    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x00ad || c === 0x180e) {
-      // An emoji joiner and a leading byte-order mark are ordinary; everything else is hidden.
-      const benignJoiner = c === 0x200d && isPictographic(text, i);
-      const bom = c === 0xfeff && i === 0;
-      if (!benignJoiner && !bom) {
-        report.zeroWidthCount++;
-        noteSample(report, text.slice(Math.max(0, i - 20), i + 20));
-      }
-      continue;
-    }
-    out += text[i];
-  }
-  if (tagRun !== '') {
-    report.tagText += tagRun;
-    out += ` ${tagRun} `;
   }
 
+  // Without a look-alike letter there is no mixed word and nothing to map.
+  if (!CONFUSABLE_CHAR.test(out)) return { text: out, invisible: report };
   const mixed = out.match(MIXED_WORD);
   if (mixed !== null) {
     for (const word of mixed) {
@@ -164,8 +173,14 @@ function decodeBinary(run: string): string | undefined {
   return printable >= decoded.length * 0.8 ? decoded : undefined;
 }
 
+/** The characters `visible` escapes (tag characters are U+E0000–E007F, a surrogate pair). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\udb40[\udc00-\udc7f]/;
+
 /** Invisible and control characters written as \u{XXXX} so a reviewer can see them. */
 export function visible(s: string): string {
+  // Most excerpts have nothing to escape: skip rebuilding them character by character.
+  if (!HIDDEN.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;

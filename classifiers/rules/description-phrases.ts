@@ -1,7 +1,9 @@
 // Evidence from the description: the leading verb of its first sentence (the author's own summary)
 // weighs most; phrases anywhere add side effects ("permanently", "arbitrary shell commands").
 // Negated clauses ("does not delete") are blanked before the positive phrases are matched.
-import { hasWord, TriggerIndex, wordSet, type Evidence } from '../classifier.ts';
+import type { Evidence } from '../classifier.ts';
+import { scanWords, LEXICON, type TextWords } from '../text-words.ts';
+import { TriggerIndex } from '../trigger-index.ts';
 import { collectNounClasses, type NounClass } from './noun-lexicon.ts';
 import { VERBS, verbStem } from './verb-lexicon.ts';
 import { verbObjectEvidence } from './verb-object.ts';
@@ -60,7 +62,10 @@ const PHRASES: readonly PhraseRule[] = [
 
 const CLAIM_TRIGGERS = new TriggerIndex(CLAIMS.length, (i) => CLAIMS[i]);
 const PHRASE_TRIGGERS = new TriggerIndex(PHRASES.length, (i) => PHRASES[i]);
-const NEGATION_WORDS = ['not', 'never', 'no', 'without', 'cannot', 'can', 'doesn', 'don', 'won', 'isn'];
+// NEGATED needs a negation word, or a contraction: "can't" is the words "can" and "t".
+const NEGATION_WORDS = LEXICON.idsOf(['not', 'never', 'no', 'without', 'cannot']);
+const CONTRACTED = LEXICON.idsOf(['can', 'doesn', 'don', 'won', 'isn']);
+const CONTRACTION_T = LEXICON.id('t');
 /** Words that end a direct object: "remove a label | from an issue". */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'in', 'on', 'of', 'to', 'for', 'with', 'into', 'within', 'at', 'by', 'via', 'using']);
 
@@ -77,31 +82,27 @@ const NEGATED = /\b(?:not|never|no|without|cannot|can't|doesn't|don't|won't|isn'
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 const WORD = /[a-z][a-z0-9'-]*/g;
 
-/** The caller's analysis of the description: its first MAX_SCAN characters lowercased, and their words. */
-export interface DescriptionText {
-  text: string;
-  words: ReadonlySet<string>;
-}
-
-export function descriptionPhrases(description: string | undefined, shared?: DescriptionText): Evidence[] {
+/** `shared`, when given, is the caller's scan of the description's first MAX_SCAN characters, lowercased. */
+export function descriptionPhrases(description: string | undefined, shared?: TextWords): Evidence[] {
   const out: Evidence[] = [];
   if (description === undefined) return out;
-  const text = shared?.text ?? description.slice(0, MAX_SCAN).toLowerCase();
+  const text = shared?.lower ?? description.slice(0, MAX_SCAN).toLowerCase();
   if (text.trim().length === 0) return out;
 
   const lead = leadVerb(text);
   if (lead !== undefined) out.push(...lead);
 
-  const words = shared?.words ?? wordSet(text);
-  const claims = CLAIM_TRIGGERS.fired(words, text);
+  const words = shared ?? scanWords(text);
+  const claims = CLAIM_TRIGGERS.fired(words);
   for (let i = 0; i < CLAIMS.length; i++) {
     const rule = CLAIMS[i];
     if (rule === undefined || claims[i] !== 1) continue;
     const m = rule.re.exec(text);
     if (m !== null) out.push({ signal: rule.signal, weight: rule.weight, source: 'description', text: `${rule.text}: "${m[0]}"` });
   }
-  const positive = hasWord(words, NEGATION_WORDS) ? text.replace(NEGATED, ' ') : text;
-  const phrases = PHRASE_TRIGGERS.fired(words, text);
+  const negated = words.hasAny(NEGATION_WORDS) || (words.has(CONTRACTION_T) && words.hasAny(CONTRACTED));
+  const positive = negated ? text.replace(NEGATED, ' ') : text;
+  const phrases = PHRASE_TRIGGERS.fired(words);
   for (let i = 0; i < PHRASES.length; i++) {
     const rule = PHRASES[i];
     if (rule === undefined || phrases[i] !== 1) continue;

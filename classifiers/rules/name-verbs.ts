@@ -4,7 +4,7 @@ import type { Evidence } from '../classifier.ts';
 import { collectNounClasses, nounClasses, type NounClass } from './noun-lexicon.ts';
 import { splitGluedName, tokenizeName } from './tokenize-name.ts';
 import { DRY_RUN_TOKENS, VERBS, type VerbCategory } from './verb-lexicon.ts';
-import { verbObjectEvidence } from './verb-object.ts';
+import { DATA_SIGNAL, verbObjectEvidence } from './verb-object.ts';
 
 const STRONG = 3;
 const WEAK = 2;
@@ -57,8 +57,7 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     }
   }
   // `dry` + `run` and `what` + `if` are one word.
-  const joined = tokens.join(' ');
-  const dryRunPhrase = joined.includes('dry run') || joined.includes('what if');
+  const dryRunPhrase = spansTokens(tokens, 'dry', 'run') || spansTokens(tokens, 'what', 'if');
 
   const strong = verbs.filter((v) => VERBS.get(v.token)?.weak !== true);
   // A weak verb that ends a longer name is its noun (`git_log`, `slack_message`).
@@ -73,7 +72,7 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     const nouns = collectNouns(tokens, -1);
     if (nouns.has('exec') && tokens.some((t) => RUNNER_NOUNS.has(t))) out.push({ signal: 'exec', weight: 2, source: 'name', text: `the name '${quote}' names a code or command runner` });
     for (const cls of ['private', 'public', 'untrusted', 'compute'] as const) {
-      if (nouns.has(cls)) out.push({ signal: `data-${cls}`, weight: 0.6, source: 'name', text: `the name mentions ${cls} data (${quote})` });
+      if (nouns.has(cls)) out.push({ signal: DATA_SIGNAL[cls], weight: 0.6, source: 'name', text: `the name mentions ${cls} data (${quote})` });
     }
     return out;
   }
@@ -129,6 +128,12 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     }
   }
   return out;
+}
+
+/** Whether `tokens.join(' ')` contains "<end> <start>", without joining: one token ends with `end`, the next starts with `start`. */
+function spansTokens(tokens: readonly string[], end: string, start: string): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) if ((tokens[i] ?? '').endsWith(end) && (tokens[i + 1] ?? '').startsWith(start)) return true;
+  return false;
 }
 
 /** `find_replace`: two verbs side by side are a compound only when the first is a plain read. */

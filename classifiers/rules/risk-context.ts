@@ -4,15 +4,18 @@
 // reasoning notes) is Low to read or change; listing file names and metadata is a non-sensitive
 // read; and page-local browser input (fill, select, hover, resize, scroll) stays in the session
 // until something is submitted. None of these decides the category.
-import { hasWord, type Evidence } from '../classifier.ts';
+import type { Evidence } from '../classifier.ts';
+import { LEXICON, type TextWords } from '../text-words.ts';
 
 /** Public information: what anyone could look up. Gated by words so benign text costs a Set lookup. */
-const PUBLIC_WORDS = ['web', 'internet', 'search', 'docs', 'documentation', 'npm', 'pypi', 'crates', 'maven', 'package', 'packages', 'registry', 'weather', 'forecast', 'geocode', 'geocoding', 'directions', 'map', 'maps', 'places', 'timezone', 'timezones', 'time', 'calculate', 'calculator', 'math', 'mathematical', 'arithmetic', 'convert', 'wikipedia', 'news', 'encyclopedia', 'dictionary'];
+const PUBLIC_WORD_LIST = ['web', 'internet', 'search', 'docs', 'documentation', 'npm', 'pypi', 'crates', 'maven', 'package', 'packages', 'registry', 'weather', 'forecast', 'geocode', 'geocoding', 'directions', 'map', 'maps', 'places', 'timezone', 'timezones', 'time', 'calculate', 'calculator', 'math', 'mathematical', 'arithmetic', 'convert', 'wikipedia', 'news', 'encyclopedia', 'dictionary'];
+const PUBLIC_WORDS = LEXICON.idsOf(PUBLIC_WORD_LIST);
+const PUBLIC_WORD_SET: ReadonlySet<string> = new Set(PUBLIC_WORD_LIST);
 const PUBLIC_INFO =
   /\b(?:search(?:es|ing)? the (?:web|internet)|web search|internet search|search engine|(?:library|api|framework|official|up-to-date|public) (?:docs|documentation)|documentation (?:for|of|search)|search (?:the )?(?:docs|documentation)|(?:npm|pypi|crates\.io|maven|package) (?:registry|registries|index|packages?)|weather|forecast|geocod\w*|(?:driving |walking |transit )?directions (?:between|from)|places? (?:search|nearby|details)|time ?zones?|current time|convert(?:s|ing)? (?:a |the )?time|calculat(?:e|es|or|ion)s? (?:a |the )?(?:math|mathematical|arithmetic|expression)|mathematical expressions?|arithmetic|wikipedia|news (?:articles|headlines|search)|dictionary definitions?)\b/;
 
 /** The tool's or agent's own state, not the user's data. */
-const OWN_WORDS = ['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health'];
+const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health']);
 const OWN_STATE =
   /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
 const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad']);
@@ -29,22 +32,21 @@ const PAGE_LOCAL_VERBS: ReadonlySet<string> = new Set(['fill', 'select', 'hover'
 
 export interface RiskContextInput {
   tokens: readonly string[];
-  /** Lowercased description (capped), or '' without one. */
-  lower: string;
-  words: ReadonlySet<string>;
+  /** The scan of the lowercased description (capped), or of '' without one. */
+  words: TextWords;
 }
 
-export function riskContext({ tokens, lower, words }: RiskContextInput): Evidence[] {
+export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
+  const lower = words.lower;
   const out: Evidence[] = [];
-  const nameText = tokens.join(' ');
-  if (hasWord(words, PUBLIC_WORDS) || tokens.some((t) => PUBLIC_WORDS.includes(t))) {
-    const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(nameText);
+  if (words.hasAny(PUBLIC_WORDS) || tokens.some((t) => PUBLIC_WORD_SET.has(t))) {
+    const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(tokens.join(' '));
     if (m !== null) out.push({ signal: 'data-public', weight: 0.8, source: m.input === lower ? 'description' : 'name', text: `it looks up public information: "${m[0]}"` });
   }
   const ownName = tokens.find((t) => OWN_NAME_TOKENS.has(t));
   if (ownName !== undefined) {
     out.push({ signal: 'own-state', weight: 1, source: 'name', text: `'${ownName}' concerns the tool's own session state` });
-  } else if (hasWord(words, OWN_WORDS)) {
+  } else if (words.hasAny(OWN_WORDS)) {
     const m = OWN_STATE.exec(lower);
     if (m !== null) out.push({ signal: 'own-state', weight: 1, source: 'description', text: `it concerns the tool's or agent's own state: "${m[0]}"` });
   }

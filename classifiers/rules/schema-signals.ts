@@ -42,15 +42,19 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined):
   let n = 0;
   let numeric = 0;
   let total = 0;
-  for (const raw of Object.values(props as Record<string, unknown>).slice(0, MAX_PROPERTIES)) {
+  const record = props as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length && i < MAX_PROPERTIES; i++) {
+    const raw = record[keys[i] as string];
     total++;
     const t = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['type'] : undefined;
     if (t === 'number' || t === 'integer') numeric++;
   }
   // Only numbers in, no ids: a calculation (`add(a, b)`), not a change to anything.
   if (total >= 2 && numeric === total) out.push({ signal: 'numeric-inputs', weight: 1.5, source: 'schema', text: 'the input schema takes only numbers' });
-  for (const [key, raw] of Object.entries(props as Record<string, unknown>)) {
+  for (const key of keys) {
     if (n++ >= MAX_PROPERTIES) break;
+    const raw = record[key];
     const k = key.toLowerCase().replace(/-/g, '_');
     for (const rule of KEY_RULES) {
       if (seen.has(rule.signal) || !rule.re.test(k)) continue;

@@ -2,6 +2,7 @@
 // which often carries the product: `stripe_create_refund`). The domain raises risk floors and adds
 // tags; it never decides the category on its own.
 import type { Evidence, ServerContext } from '../classifier.ts';
+import { LEXICON, scanWords } from '../text-words.ts';
 
 export type Domain = 'payments' | 'messaging' | 'social' | 'cloud' | 'database' | 'filesystem' | 'shell' | 'browser' | 'public-info' | 'code-host';
 
@@ -20,33 +21,64 @@ const DOMAIN_RULES: ReadonlyArray<{ domain: Domain; re: RegExp; text: string }> 
 
 /** Server descriptions can be long; the domain shows in the first lines. */
 const MAX_TEXT = 600;
+/** Each rule's evidence signal, built once rather than per call. */
+const SIGNALS: readonly string[] = DOMAIN_RULES.map((r) => `domain:${r.domain}`);
+/** For each gate word (see gateWords), a bit for each rule whose matches can start with it. */
+const RULES_BY_WORD: number[] = [];
+DOMAIN_RULES.forEach((rule, i) => {
+  for (const id of LEXICON.idsOf(gateWords(rule.re))) RULES_BY_WORD[id] = (RULES_BY_WORD[id] ?? 0) | (1 << i);
+});
+const SEPARATORS = /[_\-./]+/g;
 
 // Servers repeat across their tools; their part of the answer is computed once per server object.
 const SERVER_CACHE = new WeakMap<ServerContext, Evidence[]>();
 
 export function serverDomain(server: ServerContext | undefined, toolName?: string): Evidence[] {
-  const out: Evidence[] = [];
   const fromServer = server === undefined ? [] : domainsOfServer(server);
-  out.push(...fromServer);
+  const out: Evidence[] = fromServer.slice();
   if (toolName !== undefined && toolName.length > 0) {
-    const text = toolName.slice(0, 200).replace(/[_\-./]+/g, ' ').toLowerCase();
-    for (const rule of DOMAIN_RULES) {
-      if (fromServer.some((e) => e.signal === `domain:${rule.domain}`)) continue;
+    const text = toolName.slice(0, 200).replace(SEPARATORS, ' ').toLowerCase();
+    // Which rules the name's words can start a match of: most names name no domain, and skip all ten regexes.
+    let possible = 0;
+    for (const id of scanWords(text).present) possible |= RULES_BY_WORD[id] ?? 0;
+    for (let i = 0; possible !== 0 && i < DOMAIN_RULES.length; i++) {
+      const rule = DOMAIN_RULES[i];
+      if (rule === undefined || (possible & (1 << i)) === 0 || fromServer.some((e) => e.signal === SIGNALS[i])) continue;
       const m = rule.re.exec(text);
-      if (m !== null) out.push({ signal: `domain:${rule.domain}`, weight: 0.6, source: 'name', text: `the tool name points to ${rule.text} ("${m[0]}")` });
+      if (m !== null) out.push({ signal: SIGNALS[i] ?? '', weight: 0.6, source: 'name', text: `the tool name points to ${rule.text} ("${m[0]}")` });
     }
   }
   return out;
+}
+
+/**
+ * The words a rule's matches start with. Each rule is `\b(?:alt|alt|…)\b` with plain alternatives:
+ * one that is a whole word ("stripe") is that word; one that goes on past its first letters and
+ * digits ("invoic\w*", "lemon ?squeezy", "x\.com") starts a word with them, a prefix ("invoic*"),
+ * less a last letter that a quantifier makes optional ("payments?" starts words with "payment").
+ */
+function gateWords(re: RegExp): string[] {
+  const body = /^\\b\(\?:(.*)\)\\b$/.exec(re.source)?.[1];
+  if (body === undefined || body.includes('(')) throw new Error(`server-domain: cannot read the alternatives of ${re.source}`);
+  return body.split('|').map((alt) => {
+    let head = /^[a-z0-9]+/.exec(alt)?.[0] ?? '';
+    if (head === alt) return alt;
+    if ('?*+{'.includes(alt[head.length] ?? '')) head = head.slice(0, -1);
+    if (head === '') throw new Error(`server-domain: alternative "${alt}" does not start with a letter or digit`);
+    return `${head}*`;
+  });
 }
 
 function domainsOfServer(server: ServerContext): Evidence[] {
   const cached = SERVER_CACHE.get(server);
   if (cached !== undefined) return cached;
   const out: Evidence[] = [];
-  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(/[_\-./]+/g, ' ').toLowerCase();
-  for (const rule of DOMAIN_RULES) {
+  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(SEPARATORS, ' ').toLowerCase();
+  for (let i = 0; i < DOMAIN_RULES.length; i++) {
+    const rule = DOMAIN_RULES[i];
+    if (rule === undefined) continue;
     const m = rule.re.exec(text);
-    if (m !== null) out.push(Object.freeze({ signal: `domain:${rule.domain}`, weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
+    if (m !== null) out.push(Object.freeze({ signal: SIGNALS[i] ?? '', weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
   }
   SERVER_CACHE.set(server, out);
   return out;

@@ -1,21 +1,52 @@
 // Splits a tool name into lowercase word tokens. Tool names arrive in every convention at once:
 // `github.create_issue`, `getUserById`, `repo-delete`, `fs/readFile`, `GetURLContent`.
 
-const SEPARATORS = /[^A-Za-z0-9]+/;
-// An acronym run stops before a capital that starts a lowercase word (URLContent → URL, Content).
-const CAMEL_PIECES = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
-
+/**
+ * Lowercase word tokens, read in one pass: a run of digits, a run of lowercase letters (with the
+ * capital before it), or a run of capitals (ending before a capital that starts a lowercase word:
+ * URLContent → url, content). Anything else separates. The same pieces as splitting on
+ * /[^A-Za-z0-9]+/ and matching /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g, without the regexes.
+ */
 export function tokenizeName(name: string): string[] {
   const tokens: string[] = [];
   // Names longer than this are not names; cap the work.
-  const parts = name.slice(0, 200).split(SEPARATORS);
-  for (const part of parts) {
-    if (part.length === 0) continue;
-    const pieces = part.match(CAMEL_PIECES);
-    if (pieces === null) continue;
-    for (const piece of pieces) tokens.push(piece.toLowerCase());
+  const s = name.length > 200 ? name.slice(0, 200) : name;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    let j = i + 1;
+    if (isDigit(c)) {
+      while (j < n && isDigit(s.charCodeAt(j))) j++;
+      tokens.push(s.slice(i, j));
+    } else if (isLower(c)) {
+      while (j < n && isLower(s.charCodeAt(j))) j++;
+      tokens.push(s.slice(i, j));
+    } else if (isUpper(c)) {
+      while (j < n && isUpper(s.charCodeAt(j))) j++;
+      if (j < n && isLower(s.charCodeAt(j))) {
+        // The last capital starts the lowercase word that follows.
+        if (j - 1 > i) tokens.push(s.slice(i, j - 1).toLowerCase());
+        const start = j - 1;
+        while (j < n && isLower(s.charCodeAt(j))) j++;
+        tokens.push(s.slice(start, j).toLowerCase());
+      } else tokens.push(s.slice(i, j).toLowerCase());
+    }
+    i = j;
   }
   return tokens;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /**

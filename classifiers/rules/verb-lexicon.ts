@@ -118,12 +118,21 @@ export const DRY_RUN_TOKENS: ReadonlySet<string> = new Set([
 /** Verbs in a description's third person or gerund form map back to the lexicon's base form. */
 export function verbStem(word: string): string | undefined {
   if (VERBS.has(word)) return word;
-  const candidates: string[] = [];
-  if (word.endsWith('ies')) candidates.push(word.slice(0, -3) + 'y');
-  if (word.endsWith('es')) candidates.push(word.slice(0, -2));
-  if (word.endsWith('s')) candidates.push(word.slice(0, -1));
-  if (word.endsWith('ing')) candidates.push(word.slice(0, -3), word.slice(0, -3) + 'e');
-  if (word.endsWith('ed')) candidates.push(word.slice(0, -2), word.slice(0, -1));
-  for (const c of candidates) if (c.length >= 2 && VERBS.has(c)) return c;
+  // Candidate stems in a fixed order, the first known one wins; no array of candidates per word.
+  if (word.endsWith('ies') && isVerb(word.slice(0, -3) + 'y')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('es') && isVerb(word.slice(0, -2))) return word.slice(0, -2);
+  if (word.endsWith('s') && isVerb(word.slice(0, -1))) return word.slice(0, -1);
+  if (word.endsWith('ing')) {
+    if (isVerb(word.slice(0, -3))) return word.slice(0, -3);
+    if (isVerb(word.slice(0, -3) + 'e')) return word.slice(0, -3) + 'e';
+  }
+  if (word.endsWith('ed')) {
+    if (isVerb(word.slice(0, -2))) return word.slice(0, -2);
+    if (isVerb(word.slice(0, -1))) return word.slice(0, -1);
+  }
   return undefined;
+}
+
+function isVerb(candidate: string): boolean {
+  return candidate.length >= 2 && VERBS.has(candidate);
 }

@@ -27,6 +27,9 @@ const OPEN_VERBS: ReadonlySet<string> = new Set(['create', 'open', 'add', 'submi
 /** A pipeline or workflow run on CI or shared infrastructure, which commonly deploys. */
 const PIPELINE_WORDS: ReadonlySet<string> = new Set(['pipeline', 'pipelines', 'workflow', 'workflows', 'deploy', 'deployment', 'build']);
 
+/** The data-class signals, as constant strings rather than built per call. */
+export const DATA_SIGNAL = { private: 'data-private', public: 'data-public', untrusted: 'data-untrusted', compute: 'data-compute' } as const;
+
 export interface VerbUse {
   verb: string;
   entry: VerbEntry;
@@ -145,7 +148,7 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   }
 
   for (const cls of ['private', 'public', 'untrusted', 'compute'] as const) {
-    if (nouns.has(cls)) add(out, source, quote, `data-${cls}`, weight * 0.3, `acts on ${cls} data`);
+    if (nouns.has(cls)) add(out, source, quote, DATA_SIGNAL[cls], weight * 0.3, `acts on ${cls} data`);
   }
   if (nouns.has('financial') || nouns.has('money')) add(out, source, quote, 'financial', weight * 0.3, 'financial records');
   return out;
