@@ -32,6 +32,8 @@ const DESTINATION =
 const OBLIGATION = /\b(?:must|required|mandatory|always|need to|needs to|have to|has to|make sure|ensure|essential|critical|otherwise|do not forget|priority|should always)\b/;
 const IMPERATIVE_START =
   /^[\s<>[\]()*#:!|"'`-]*(?:\w+>\s*)?(?:step \d+\s*[:.)-]?\s*|\d+[.)]\s*)?(?:please |kindly )?(?:read|send|include|pass|upload|forward|post|append|attach|copy|collect|extract|log|save|first|always|never|before|after|try|attempt|access|call|use|run|execute|ignore|add|retrieve|exfiltrate|report|store|force|hijack|modify|change)\b/;
+/** "Upload credentials are generated …", "Log files are kept …": the opening word is a noun, the sentence a statement. */
+const NOUN_SUBJECT = /^[\s<>[\]()*#:!|"'`-]*[a-z]+(?: [a-z]+){0,2} (?:is|are|was|were|will be|can be|has been|have been|get|gets)\b/;
 const CONCEAL = /\b(?:do not|don'?t|never|without)\b[^.\n]{0,40}\b(?:tell|inform|mention|reveal|notify|alert|disclose|asking)|\bsecretly\b|\bsilently\b|\bcovertly\b|\bquietly\b/;
 const BULK_QUALIFIER = /\b(?:all|every|any|complete|full|entire|whole)\b/;
 const PRETEXT =
@@ -130,7 +132,7 @@ class Sentence {
     return this.ob;
   }
   get imperative(): boolean {
-    if (this.imp === undefined) this.imp = opens(this.mask, IMPERATIVE_GATE) && IMPERATIVE_START.test(this.s);
+    if (this.imp === undefined) this.imp = opens(this.mask, IMPERATIVE_GATE) && IMPERATIVE_START.test(this.s) && !NOUN_SUBJECT.test(this.s);
     return this.imp;
   }
   get conceal(): boolean {
@@ -187,13 +189,19 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     if (path !== null) {
       const moves = READ_VERB.test(s) || EXFIL_VERB.test(s);
       if (moves && (st.modal || DESTINATION.test(st.pair))) {
-        hits.push(hit('sensitive-file-access', 'secret_exfiltration', st.modal ? 3.5 : 2.5, `asks to read or send a sensitive file (${path[0].trim()})`, index, s.length));
+        // An environment-variables tool asking for values from `.env` into its own request is its job.
+        if (ownSubject(path[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair)) hits.push(hit('sensitive-file-own', 'sensitive_reference', 1, `asks for a sensitive file the tool itself concerns (${path[0].trim()})`, index, s.length));
+        else hits.push(hit('sensitive-file-access', 'secret_exfiltration', st.modal ? 3.5 : 2.5, `asks to read or send a sensitive file (${path[0].trim()})`, index, s.length));
       } else if (moves && SEQUENCE.test(s)) {
         hits.push(hit('sensitive-file-access', 'secret_exfiltration', 2.5, `reads a sensitive file as a side step (${path[0].trim()})`, index, s.length));
       } else hits.push(hit('sensitive-file-mention', 'sensitive_reference', 1, `mentions a sensitive file (${path[0].trim()})`, index, s.length));
     }
     const secret = anySecret ? ((opens(mask, SECRET_NOUN_GATE) ? SECRET_NOUN.exec(s) : null) ?? (opens(mask, USER_DATA_GATE) ? USER_DATA.exec(s) : null)) : null;
-    if (secret !== null && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && (st.modal || BULK_QUALIFIER.test(s))) {
+    // Without an order, "all" or "every" counts only with an active verb: "the secret is sent with
+    // every delivery" and "the loss of all data stored on it" describe, they do not ask.
+    const asked = st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair));
+    const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
+    if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asked) {
       const userSecret = USER_SECRET.test(s);
       hits.push(hit('secret-to-destination', 'secret_exfiltration', userSecret || st.conceal ? 3.5 : 2.5, `asks to pass ${secret[0]} to a parameter, URL or response`, index, s.length));
     } else if (secret !== null && st.obligation && READ_VERB.test(s) && INTO_OUTPUT.test(st.pair)) {
@@ -256,7 +264,7 @@ function crossTool(refName: string, st: Sentence, secrets: boolean, index: numbe
 const DIRECTIVE_WORDS = ['when', 'instructions', 'instruction', 'note', 'tip', 'you', 'your', 'youre', 'assistant', 'agent', 'agents', 'bot', 'model', 'llm', 'ai', 'claude', 'whenever', 'whatever', 'every', 'each', 'all', 'any', 'always', 'never'];
 const SUBJECT_MODEL = /\b(?:you|your|you're|yourself|the (?:assistant|agent|bot|model|llm|ai)|(?:assistant|agent|bot|model|llm)s? (?:must|should|has to|have to|needs? to|is|are)|claude|chatgpt|gemini|copilot)\b/;
 const MODAL = /\b(?:must|should|has to|have to|need to|needs to|is (?:expected|required|supposed) to|are (?:expected|required|supposed) to|would like you to|wants? you to|expects? you to|please|always|never|make sure|be sure to)\b/;
-const SCOPE = /\b(?:whenever|every time|each time|any ?time|all (?:links|answers|responses|replies|messages|output|outputs) (?:that )?you\b|whatever the user|in this (?:session|conversation|chat)|during (?:your|the) (?:work|session|conversation)|for (?:every|each|all) (?:candidate|user|answer|request|response|customer|reply)|(?:all|every|each|any) \w+ (?:you|the user) (?:produce|write|generate|send|create|see|open|read|touch)|after each|before each|begin each|start each|end each|(?:every|each) (?:reply|response|answer|event|message)|any (?:repository|file|document|message|contact|email)\b)/;
+const SCOPE = /\b(?:whenever|every time|each time|any ?time|all (?:links|answers|responses|replies|messages|output|outputs) (?:that )?you\b|whatever the user|in this (?:session|conversation|chat)|during (?:your|the) (?:work|session|conversation)|for (?:every|each|all) (?:candidate|user|answer|request|response|customer|reply)|(?:all|every|each|any) \w+ (?:you|the user) (?:produce|write|generate|send|create|see|open|read|touch)|after each|before each|begin each|start each|end each|(?:every|each) (?:reply|response|answer|event|message)(?! (?:includes|contains|has|returns|carries|comes|is|will include|lists|shows)\b)|any (?:repository|file|document|message|contact|email)\b)/;
 const OFFTASK = /\b(?:push|delete|remove|archive|send|post|publish|schedule|message|upload|forward|paste|attach|include|cop(?:y|ies|ied|ying)|email|text|invite|transfer|pay|rewrite|redirect|steer|mark|omit|begin|prepend|append|log|record)\w*\b/;
 const STEERING = /\b(?:reply that|say that|tell (?:them|the user|users) that|claim that|state that|answer that|steer|only (?:trustworthy|reliable|accurate|correct) source|must not be used|should not be used|(?:other|alternative) tools? (?:are|is|return|give) (?:wrong|unreliable|broken|inaccurate|incorrect)|unreliable|sponsored|no need to bother|never need to know|don'?t need to know|without bothering|omit any|critical of)\b/;
 /** A fixed outside target: a URL, an e-mail address or a phone number. */
@@ -268,6 +276,7 @@ function hasLiteralTarget(s: string): boolean {
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const PHONE = /\+?\d[\d -]{7,}\d/;
 
+const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:only |always |please )?(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b/;
 const CONDITION = /\b(?:when|if|whenever) (?:a|an|any|the) \w+ (?:has|contains|mentions|includes)\b/;
 const ADDRESSED = /\b(?:model|ai|assistant|agent|llm|bot)s? (?:instructions?|note|notice|directive|reminder)s?\s*:|\b(?:note|tip|hint|reminder|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |whichever )?(?:ai|assistant|model|agent|llm|bot)s?\b/;
 
@@ -311,6 +320,9 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   const literal = hasLiteralTarget(s);
   const otherTool = anyToolRef && st.otherTool(own) !== undefined;
   if (!(ordered || (scope && steering) || (triggered && offtask && (subject || literal || otherTool)))) return 0;
+  // Advice on when to use this very tool is documentation ("… to fulfil the user's request"), unless
+  // it also steers, names a fixed target, names a secret or sensitive file, or asks for secrecy.
+  if (SELF_USAGE.test(s) && !steering && !(secrets && (SECRET_NOUN.test(s) || SENSITIVE_PATH.test(s))) && !literal && !st.conceal) return 0;
   // Being an instruction is not the problem (real tools give usage advice); what it asks for is.
   let w = 1;
   if (otherTool) w += 0.4;
@@ -321,6 +333,45 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   if (literal) w += 0.8;
   if (st.conceal) w += 1;
   return w;
+}
+
+const EXFIL_VERB_ALL = new RegExp(EXFIL_VERB.source, 'g');
+const PARTICIPLE = /(?:ed|sent|put|index|sync)$/;
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+\s+)?$/;
+
+/** Whether some exfiltration verb in the text is active ("sends", "include"), not a participle or passive. */
+function activeExfil(text: string): boolean {
+  EXFIL_VERB_ALL.lastIndex = 0;
+  for (let m = EXFIL_VERB_ALL.exec(text); m !== null; m = EXFIL_VERB_ALL.exec(text)) {
+    if (PARTICIPLE.test(m[0])) continue;
+    if (PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Words naming each kind of secret or sensitive file, to tell a tool's own subject (`attach_public_key`, `replace_environment_variables`) from a side errand. */
+const SUBJECT_WORDS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/\.env\b|environment variables|env vars/, ['env', 'environment', 'dotenv', 'variables', 'vars']],
+  [/ssh|id_(?:rsa|ed25519|ecdsa|dsa)|\bkeys?\b/, ['ssh', 'key', 'keys', 'keypair']],
+  [/tokens?\b/, ['token', 'tokens']],
+  [/secrets?\b/, ['secret', 'secrets']],
+  [/passwords?|passphrases?/, ['password', 'passwords', 'passphrase']],
+  [/credentials?/, ['credential', 'credentials']],
+  [/\.aws\//, ['aws']],
+  [/\.kube\//, ['kube', 'kubernetes', 'kubeconfig', 'kubectl']],
+  [/\.npmrc/, ['npm', 'npmrc']],
+  [/\.docker\//, ['docker']],
+  [/\.gnupg/, ['gpg', 'gnupg', 'pgp']],
+  [/\.pgpass/, ['postgres', 'postgresql', 'pgpass', 'psql']],
+];
+
+function ownSubject(secret: string, own: OwnVocabulary): boolean {
+  for (const [re, words] of SUBJECT_WORDS) {
+    if (!re.test(secret)) continue;
+    for (const w of words) if (own.nameWords.has(w)) return true;
+  }
+  return false;
 }
 
 const USER_SECRET = /\buser'?s\b|\bconversation\b|\bchat\b|\ball\b|\bany\b|\bcomplete\b|\bfull\b/;

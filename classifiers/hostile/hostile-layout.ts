@@ -41,7 +41,13 @@ export function paddingHits(raw: string, where: string): Array<Hit & { excerpt?:
     const rep = scanned.slice(repAt, runEnd(scanned, repAt, false));
     hits.push({ id: 'repeat-padding', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `a character repeated ${rep.length} times in the ${where}`, excerpt: visible(rep.slice(0, 20)) + '…' });
   }
-  if (n >= 20_000) hits.push({ id: 'extreme-length', kind: 'length_padding', weight: 2, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
+  // Long manuals exist (a diagram tool's 35k-character style guide): length alone is a low note up to
+  // 60k characters and a medium finding beyond; padding or other hits beside it raise it further.
+  if (n >= 20_000) {
+    const repeated = mostlyRepeated(scanned);
+    const weight = n >= 60_000 || repeated ? 2 : 1.5;
+    hits.push({ id: 'extreme-length', kind: 'length_padding', weight, index: -1, length: 0, message: `the ${where} is ${n} characters long${repeated ? ', mostly the same sentences over and over' : ''}` });
+  }
   else if (n >= 8_000) hits.push({ id: 'long-text', kind: 'length_padding', weight: 1, index: -1, length: 0, message: `the ${where} is ${n} characters long` });
   return hits;
 }
@@ -106,4 +112,11 @@ export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: strin
 function hiddenExcerpt(hidden: string, sample: string): string {
   const h = hidden.replace(/\s+/g, ' ').trim();
   return h === '' ? sample : `hidden text: "${visible(h.slice(0, 140))}${h.length > 140 ? '…' : ''}"`;
+}
+
+/** Whether a long text is mostly copies of a few sentences (filler), unlike a long manual. */
+function mostlyRepeated(text: string): boolean {
+  const pieces = text.slice(0, 100_000).split(/[.!?]\s+|\n+/, 2000);
+  if (pieces.length < 20) return false;
+  return new Set(pieces).size < pieces.length * 0.3;
 }
