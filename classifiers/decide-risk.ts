@@ -44,10 +44,11 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
       propose(state, 'Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
     } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose(state, 'Medium', 'reads private data');
     // No sign of private data: LABELS.md counts a read Low unless it reads accounts, messages, repositories, databases, logs or personal data.
-    if (ev.has('navigate') && !pageLocal) propose(state, 'Medium', 'loads arbitrary pages in a browser session');
   } else if (category === 'Write') {
     if ((ev.hasAny('session', 'trivial') || ownState || pageLocal) && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
       propose(state, 'Low', ev.has('trivial') ? "makes a small, easily undone change to the user's own things" : "only affects the tool's own session");
+    } else if (ev.has('local-file-write') && !ev.hasAny('overwrite', 'public-sink', 'money', 'infra', 'credential', 'access-grant') && execution === undefined && ev.weight('data-private') < 1) {
+      propose(state, 'Low', 'saves a new local file');
     } else propose(state, 'Medium', 'makes an ordinary, reversible change to private data');
     if (ev.has('interact') && !pageLocal) propose(state, 'Medium', 'acts in a browser page and can submit forms');
     if (ev.has('job-trigger')) propose(state, 'Medium', 'triggers a job or workflow');
@@ -55,7 +56,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('domain:social');
     if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose(state, 'High', 'writes something others see');
     if (ev.has('overwrite')) propose(state, 'High', 'can overwrite existing files or branches');
-    if (ev.has('infra') || (ev.has('domain:cloud') && !ev.has('trivial'))) propose(state, 'High', 'changes production or shared infrastructure');
+    if (ev.has('infra') || (ev.has('domain:cloud') && !ev.hasAny('trivial', 'session'))) propose(state, 'High', 'changes production or shared infrastructure');
     if (ev.weight('access-grant') >= 1.5) propose(state, 'Critical', 'grants access to others');
     else if (ev.has('access-grant')) propose(state, 'High', 'shares access with others');
     if (ev.has('credential')) propose(state, 'Critical', 'issues credentials');

@@ -10,6 +10,7 @@ const STRONG = 3;
 const WEAK = 2;
 const TRAILING_DRY_RUN: ReadonlySet<string> = new Set(['preview', 'dryrun', 'simulate', 'simulation', 'validate', 'validation', 'estimate', 'lint', 'check', 'whatif', 'impact']);
 const PREDICATE_HEADS: ReadonlySet<string> = new Set(['is', 'can', 'has', 'should', 'does', 'will']);
+const CONNECTORS: ReadonlySet<string> = new Set(['and', 'or', 'then']);
 const CAT_RANK: Record<VerbCategory, number> = { read: 0, write: 1, delete: 2 };
 const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade']);
 const READ_HEADS: ReadonlySet<string> = new Set(['status', 'info', 'details', 'history', 'logs', 'log', 'stats', 'statistics', 'progress', 'result', 'results', 'state', 'summary', 'report', 'reports', 'metrics', 'list', 'count', 'preview', 'output']);
@@ -97,7 +98,9 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
   for (const v of verbs) {
     if (v.index <= primary.index) continue;
     const between = tokens.slice(primary.index + 1, v.index);
-    if (between.length <= 1 && (between.length === 0 ? v.index === primary.index + 1 && TRAILING_DRY_RUN.has(v.token) === false && isCoordinated(tokens, primary.index) : between[0] === 'or' || between[0] === 'and' || between[0] === 'then')) {
+    // `get_or_create`, and with an object between: `generate_code_and_execute`.
+    const joined = (between.length === 1 || between.length === 2) && CONNECTORS.has(between[between.length - 1] ?? '');
+    if (between.length <= 2 && (between.length === 0 ? v.index === primary.index + 1 && TRAILING_DRY_RUN.has(v.token) === false && isCoordinated(tokens, primary.index) : joined)) {
       compound = v;
       break;
     }

@@ -8,11 +8,11 @@ import type { Evidence } from '../classifier.ts';
 import { LEXICON, type TextWords } from '../text-words.ts';
 
 /** Public information: what anyone could look up. Gated by words so benign text costs a Set lookup. */
-const PUBLIC_WORD_LIST = ['web', 'internet', 'search', 'docs', 'documentation', 'npm', 'pypi', 'crates', 'maven', 'package', 'packages', 'registry', 'weather', 'forecast', 'geocode', 'geocoding', 'directions', 'map', 'maps', 'places', 'timezone', 'timezones', 'time', 'calculate', 'calculator', 'math', 'mathematical', 'arithmetic', 'convert', 'wikipedia', 'news', 'encyclopedia', 'dictionary'];
+const PUBLIC_WORD_LIST = ['public', 'web', 'internet', 'search', 'docs', 'documentation', 'npm', 'pypi', 'crates', 'maven', 'package', 'packages', 'registry', 'weather', 'forecast', 'geocode', 'geocoding', 'directions', 'map', 'maps', 'places', 'timezone', 'timezones', 'time', 'calculate', 'calculator', 'math', 'mathematical', 'arithmetic', 'convert', 'wikipedia', 'news', 'encyclopedia', 'dictionary'];
 const PUBLIC_WORDS = LEXICON.idsOf(PUBLIC_WORD_LIST);
 const PUBLIC_WORD_SET: ReadonlySet<string> = new Set(PUBLIC_WORD_LIST);
 const PUBLIC_INFO =
-  /\b(?:search(?:es|ing)? the (?:web|internet)|web search|internet search|search engine|(?:library|api|framework|official|up-to-date|public) (?:docs|documentation)|documentation (?:for|of|search)|search (?:the )?(?:docs|documentation)|(?:npm|pypi|crates\.io|maven|package) (?:registry|registries|index|packages?)|weather|forecast|geocod\w*|(?:driving |walking |transit )?directions (?:between|from)|places? (?:search|nearby|details)|time ?zones?|current time|convert(?:s|ing)? (?:a |the )?time|calculat(?:e|es|or|ion)s? (?:a |the )?(?:math|mathematical|arithmetic|expression)|mathematical expressions?|arithmetic|wikipedia|news (?:articles|headlines|search)|dictionary definitions?)\b/;
+  /\b(?:public (?:posts?|profiles?|data|information|repositor(?:y|ies)|registry|modules?|packages?|datasets?|records|subreddits?|content|documentation|docs)|(?:terraform|helm|docker|container|module|provider) registry|search(?:es|ing)? the (?:web|internet)|web search|internet search|search engine|(?:library|api|framework|official|up-to-date|public) (?:docs|documentation)|documentation (?:for|of|search)|search (?:the )?(?:docs|documentation)|(?:npm|pypi|crates\.io|maven|package) (?:registry|registries|index|packages?)|weather|forecast|geocod\w*|(?:driving |walking |transit )?directions (?:between|from)|places? (?:search|nearby|details)|time ?zones?|current time|convert(?:s|ing)? (?:a |the )?time|calculat(?:e|es|or|ion)s? (?:a |the )?(?:math|mathematical|arithmetic|expression)|mathematical expressions?|arithmetic|wikipedia|news (?:articles|headlines|search)|dictionary definitions?)\b/;
 
 /** The tool's or agent's own state, not the user's data. */
 const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health']);
@@ -27,6 +27,7 @@ const METADATA = /\b(?:metadata|listing|tree view|file names?|(?:files|file) and
 /** Reading what is inside files (a negated "without reading the content" does not count). */
 const CONTENTS = /\b(?:read|reads|return|returns|search|searches|searching|show|shows|print|prints|with|match|matching) (?:the |their |its )?(?:file |actual )?contents?\b|\bgrep\b|\binside (?:the )?files?\b|\btext (?:in|within)\b/;
 
+const CONSOLE_OUTPUT: ReadonlySet<string> = new Set(['logs', 'log', 'messages', 'message', 'errors', 'output']);
 /** Browser input that stays in the page until something submits it. */
 const PAGE_LOCAL_VERBS: ReadonlySet<string> = new Set(['fill', 'select', 'hover', 'resize', 'scroll']);
 
@@ -59,6 +60,8 @@ export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
   if (tokens.some((t) => t === 'create' || t === 'make' || t === 'mkdir') && tokens.some((t) => t === 'directory' || t === 'folder' || t === 'dir' || t === 'mkdir')) {
     out.push({ signal: 'trivial', weight: 0.5, source: 'name', text: 'creating an empty directory is easily undone' });
   }
+  // The page's console output belongs to the tool's own browser session.
+  if (tokens.includes('console') && tokens.some((t) => CONSOLE_OUTPUT.has(t))) out.push({ signal: 'own-state', weight: 1, source: 'name', text: "the console output of the tool's own browser session" });
   const page = tokens.find((t) => PAGE_LOCAL_VERBS.has(t));
   if (page !== undefined) out.push({ signal: 'page-local', weight: 0.5, source: 'name', text: `'${page}' changes only the page in the tool's own browser session` });
   return out;

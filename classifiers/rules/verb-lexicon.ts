@@ -86,7 +86,7 @@ const ENTRIES: Record<string, VerbEntry> = {
   payout: w('money'), run: W, execute: W, exec: W, eval: w('exec'), invoke: W,
   call: W, trigger: W, dispatch: W, fire: W, emit: W, spawn: W, click: w('interact'),
   type: ww('interact'), fill: w('interact'), press: w('interact'), select: rw('interact'), drag: w('interact'),
-  install: W, configure: W, config: WW, setup: W, init: W, initialize: W, register: W,
+  install: W, configure: W, config: WW, setup: W, init: W, initialize: W, register: W, scaffold: W, bootstrap: W, switch: W,
   connect: w('session'), link: W, attach: W, sync: W, transcode: W, compress: W, annotate: W, draft: W,
   upvote: W, downvote: W, vote: W, rate: WW, authorize: w('access-grant'), grant: w('access-grant'),
   rotate: w('credential'), reset: W, restore: w('restore'), undelete: w('restore'), recover: w('restore'),

@@ -19,6 +19,8 @@ const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update
 const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
+/** What a session works against: choosing one changes where later calls go, nothing else. */
+const CONTEXT_NOUNS: ReadonlySet<string> = new Set(['project', 'workspace', 'account', 'context', 'profile', 'region', 'org', 'organization', 'tenant', 'environment', 'subscription', 'namespace', 'model']);
 /** Opening these on a shared project notifies its members: a write others see. */
 const WORK_ITEMS: ReadonlySet<string> = new Set(['issue', 'ticket', 'pull', 'pr', 'mr', 'merge', 'story', 'comment', 'review', 'discussion']);
 /** Small attachments to a work item: adding one notifies no one of anything new. */
@@ -73,6 +75,11 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   if ((verb === 'add' || verb === 'sum') && nouns.has('compute') && !nouns.has('private')) {
     cat = 'read';
     effects.add('compute');
+  }
+  // `select_project`, `choose_workspace`: picking what later calls act on is a session setting.
+  if ((verb === 'select' || verb === 'choose' || verb === 'pick') && source === 'name' && hasAny(words, CONTEXT_NOUNS)) {
+    cat = 'write';
+    effects.add('session');
   }
   if (verb === 'select' && !nouns.has('session')) effects.delete('interact');
   if (verb === 'select' && nouns.has('session')) cat = 'write';

@@ -72,7 +72,7 @@ const CASES: Case[] = [
   { tool: { name: 'drop_table', description: 'Drop a table and all of its data.' }, server: pg, category: 'Delete', risk: 'Critical' },
   { tool: { name: 'delete_many', description: 'Delete all documents matching the filter.', inputSchema: props('collection', 'filter') }, category: 'Delete', risk: 'Critical' },
   // Browser
-  { tool: { name: 'browser_navigate', description: 'Navigate to a URL.', inputSchema: props('url') }, server: pw, category: 'Read', risk: 'Medium', ambiguous: true },
+  { tool: { name: 'browser_navigate', description: 'Navigate to a URL.', inputSchema: props('url') }, server: pw, category: 'Read', risk: 'Low', ambiguous: true },
   { tool: { name: 'browser_take_screenshot', description: 'Take a screenshot of the current page.' }, server: pw, category: 'Read', risk: 'Low' },
   { tool: { name: 'browser_evaluate', description: 'Evaluate JavaScript expression on the page.' }, server: pw, category: 'Write', risk: 'High', tags: ['executes-code'] },
   { tool: { name: 'browser_close', description: 'Close the page.' }, server: pw, category: 'Delete', risk: 'Low' },
