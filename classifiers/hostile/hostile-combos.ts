@@ -277,6 +277,7 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const PHONE = /\+?\d[\d -]{7,}\d/;
 
 const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:only |always |please )?(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b/;
+const CITING = /\b(?:cite|citing|citations?|source (?:urls?|links?)|sources)\b/;
 const CONDITION = /\b(?:when|if|whenever) (?:a|an|any|the) \w+ (?:has|contains|mentions|includes)\b/;
 const ADDRESSED = /\b(?:model|ai|assistant|agent|llm|bot)s? (?:instructions?|note|notice|directive|reminder)s?\s*:|\b(?:note|tip|hint|reminder|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |whichever )?(?:ai|assistant|model|agent|llm|bot)s?\b/;
 
@@ -323,6 +324,8 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   // Advice on when to use this very tool is documentation ("… to fulfil the user's request"), unless
   // it also steers, names a fixed target, names a secret or sensitive file, or asks for secrecy.
   if (SELF_USAGE.test(s) && !steering && !(secrets && (SECRET_NOUN.test(s) || SENSITIVE_PATH.test(s))) && !literal && !st.conceal) return 0;
+  // "Include the source URL in every answer": citing sources is good practice, not a standing order.
+  if (CITING.test(s) && !steering && !literal && !secrets && !st.conceal) return 0;
   // Being an instruction is not the problem (real tools give usage advice); what it asks for is.
   let w = 1;
   if (otherTool) w += 0.4;

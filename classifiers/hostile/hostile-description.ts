@@ -6,8 +6,9 @@ import type { Finding, FindingSeverity, ToolDefinition } from '../classifier.ts'
 import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
+import { deceptiveLinkHits } from './hostile-links.ts';
 import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
-import { FEATURES, type HostileKind } from './hostile-patterns.ts';
+import { FEATURES, type Feature, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
 import { normalizeText, visible } from './normalize-text.ts';
 
@@ -33,6 +34,7 @@ const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|funct
 const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
 const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
 const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:message|messages|prompt|password|passwords|credentials|api keys?|tokens?|secrets?|conversation|history|chat)|conversation history|chat history|previous messages?|system prompt|all (?:prior|previous) (?:messages|instructions))\b/;
+const HOMOGLYPH_SUBJECT = /\b(?:homoglyphs?|confusables?|idn|punycode|spoof(?:ing|ed)?|look-?alike)\b/;
 const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
 
 /** `description`, when given, is the caller's scan of the lowercased description: its words are not looked up again. */
@@ -73,7 +75,8 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
 
   const joined = prose.join('\n');
   const { text: normalized, invisible } = normalizeText(joined);
-  hits.push(...invisibleHits(invisible));
+  // A spoof checker shows a spoofed word as its example: mixed scripts are its subject there.
+  hits.push(...invisibleHits(invisible, invisible.mixedScriptWords > 0 && HOMOGLYPH_SUBJECT.test(normalized.toLowerCase())));
   // Collapse padding so sentences and windows work; the layout check above saw the raw text.
   // Hard-wrapped docstrings continue a sentence on the next line: join those lines.
   // Each rewrite runs only when the text has something for it to change (most descriptions don't).
@@ -102,8 +105,8 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       if (f.needs !== undefined && !lower.includes(f.needs)) continue;
       const source = f.cased === true ? cased : lower;
       const m = f.re.exec(source);
-      if (m === null) continue;
-      if (f.id === 'conceal' && isVerbosityHint(lower, m.index)) {
+      if (m === null || (f.except !== undefined && isExcepted(f.except, m, lower))) continue;
+      if (f.id === 'conceal' && isHonestWithholding(lower, m.index)) {
         // "Don't bother telling the user the IDs unless they ask": trimming the reply, not hiding an act.
         hits.push({ id: 'verbosity-hint', kind: f.kind, weight: 1, message: 'asks to leave details out of the reply unless the user asks', index: m.index, length: m[0].length });
         continue;
@@ -111,6 +114,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
     }
     hits.push(...comboHits(words, cased, new OwnVocabulary(tool.name, () => ownSchemaWords(tool))));
+    hits.push(...deceptiveLinkHits(cased));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
     if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
@@ -123,16 +127,37 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
 }
 
+/** Whether a feature's match is one of its honest near-misses (see Feature.except). */
+function isExcepted(except: NonNullable<Feature['except']>, m: RegExpExecArray, lower: string): boolean {
+  if (except.match?.test(m[0].toLowerCase()) === true) return true;
+  if (except.before?.test(lower.slice(Math.max(0, m.index - 30), m.index)) === true) return true;
+  const group = m[1] ?? m[2];
+  if (except.group !== undefined && group !== undefined && except.group.test(group.toLowerCase())) return true;
+  return except.sentence !== undefined && except.sentence.test(sentenceAround(lower, m.index));
+}
+
+function sentenceAround(lower: string, index: number): string {
+  const start = Math.max(lower.lastIndexOf('. ', index), lower.lastIndexOf('\n', index)) + 1;
+  let end = lower.slice(index).search(/\.\s|[!?\n]/);
+  end = end < 0 ? lower.length : index + end;
+  return lower.slice(start, end);
+}
+
+const REDACTED_SECRET = /^\S+\s+(?:\S+\s+){0,3}?(?:tell|reveal|show|disclose|display|print|expose|share)\w* (?:the |any |your |their |its )?(?:full |raw |plain(?:text)? )?(?:api[ _-]?keys?|tokens?|passwords?|secrets?|credentials?|private keys?|client secrets?)\b/;
 const UNLESS_ASKED = /\bunless (?:they|the user|users?|you are|explicitly|specifically|asked|requested)\b(?: (?:explicitly|specifically))?(?: (?:ask|asks|asked|request|requests|requested|want|wants)\b)?/;
 /** An act the model might be told to keep quiet about: any such verb makes the sentence concealment. */
 const CONCEALED_ACT = /\b(?:sent|ran|paid|bought|cop(?:y|ies|ied|ying)|modif(?:y|ies|ied|ying)|notif(?:y|ies|ied|ying)|(?:send|forward|upload|post|call|run|execut|delet|remov|chang|shar|transferr?|pay|install|record|track|logg?|stor|sav|creat|subscrib|grant|email|messag|access|read|collect|fetch|download|submitt?|purchas|buy|order|approv|merg|push|publish|invit|book)(?:e|es|s|ed|d|ing)?)\b/;
 
-/** A "don't tell the user …" sentence that only trims what the reply shows: it yields to the user's asking and names no act. */
-function isVerbosityHint(lower: string, index: number): boolean {
+/** A "don't tell the user …" sentence that withholds honestly: a secret, a result not final yet, or detail the user can still ask for (naming no act). */
+function isHonestWithholding(lower: string, index: number): boolean {
   const start = Math.max(lower.lastIndexOf('.', index), lower.lastIndexOf('\n', index)) + 1;
   let end = lower.slice(index).search(/[.!?\n]/);
   end = end < 0 ? lower.length : index + end;
   const sentence = lower.slice(start, end);
+  // "Never reveal the API key to the user": keeping a secret out of the chat protects the user.
+  if (REDACTED_SECRET.test(sentence.slice(index - start)) && !/\b(?:secretly|silently|quietly|covertly)\b/.test(sentence)) return true;
+  // "Do not tell the user it is cancelled until status=cancelled": waiting for the truth, not hiding it.
+  if (/\buntil\b/.test(sentence.slice(index - start)) && !/\b(?:secretly|silently|quietly|covertly|ever|never)\b/.test(sentence)) return true;
   if (!UNLESS_ASKED.test(sentence)) return false;
   const withheld = sentence.slice(index - start).replace(/^\S+\s+(?:\S+\s+){0,3}?(?:tell|telling|mention|mentioning|show|showing|list|listing|report|reporting)\b/, '');
   return !/\b(?:secretly|silently|quietly|covertly)\b/.test(sentence) && !CONCEALED_ACT.test(withheld);

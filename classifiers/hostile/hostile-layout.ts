@@ -90,7 +90,8 @@ function isPadding(c: number): boolean {
   return isSpace(c) || (c >= 0x200b && c <= 0x200f) || c === 0x2060;
 }
 
-export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: string }> {
+/** `spoofSubject`: the text is about spoofed names (a homoglyph checker's example), so mixed scripts are a low note. */
+export function invisibleHits(r: InvisibleReport, spoofSubject = false): Array<Hit & { excerpt?: string }> {
   const hits: Array<Hit & { excerpt?: string }> = [];
   // Most text has nothing invisible: return before any work.
   if (r.tagCount === 0 && r.binaryText === '' && r.bidiOverrideCount === 0 && r.bidiIsolateCount === 0 && r.zeroWidthCount === 0 && r.directionMarkCount === 0 && r.mixedScriptWords === 0) return hits;
@@ -104,7 +105,7 @@ export function invisibleHits(r: InvisibleReport): Array<Hit & { excerpt?: strin
   if (r.zeroWidthCount > 0) add('zero-width', r.zeroWidthCount >= 10 ? 2.5 : 2, `${r.zeroWidthCount} zero-width characters inside the text`, r.sample);
   if (r.directionMarkCount > 0) add('direction-marks', r.directionMarkCount >= 5 ? 2 : 1, `${r.directionMarkCount} direction marks`, r.sample);
   if (r.mixedScriptWords > 0) {
-    hits.push({ id: 'homoglyph', kind: 'homoglyph', weight: 2, index: -1, length: 0, message: `${r.mixedScriptWords} words mixing Latin with look-alike Cyrillic or Greek letters`, excerpt: r.sample });
+    hits.push({ id: 'homoglyph', kind: 'homoglyph', weight: spoofSubject ? 1 : 2, index: -1, length: 0, message: `${r.mixedScriptWords} words mixing Latin with look-alike Cyrillic or Greek letters`, excerpt: r.sample });
   }
   return hits;
 }

@@ -1,6 +1,7 @@
 // Single-phrase features of hostile text. Each has a kind and a weight: alone, a weight under 2 is
 // only a low-severity note (an ordinary description may say "you must"); weights add up per kind,
 // and the combination rules in hostile-combos.ts catch what only co-occurrence gives away.
+import { INTENT_FEATURES } from './hostile-intents.ts';
 
 export type HostileKind =
   | 'hidden_instruction'
@@ -31,9 +32,11 @@ export interface Feature {
   also?: readonly string[];
   /** A substring every match contains: the regex runs only when the text has it. */
   needs?: string;
+  /** Honest near-misses: the match is dropped when one of these finds something in the match itself, just before it, in its sentence, or in its first capture group. */
+  except?: { match?: RegExp; before?: RegExp; sentence?: RegExp; group?: RegExp };
 }
 
-export const FEATURES: readonly Feature[] = [
+const BASE_FEATURES: readonly Feature[] = [
   // Instructions aimed at the model rather than describing the tool.
   { id: 'override', words: ['ignore', 'disregard', 'forget', 'override', 'overrule', 'ignoring'], kind: 'hidden_instruction', weight: 3.5, message: 'tells the model to ignore or override its instructions',
     re: /\b(?:ignore|disregard|forget|override|overrule)\b(?:\s+\w+){0,3}?\s+(?:previous|prior|above|earlier|preceding|all|any|your|system|safety|existing|other|the)\s+(?:\w+\s+){0,2}?(?:instructions?|rules|guidelines|prompts?|directives?|restrictions|constraints|safety|guardrails|policies|programming)\b|\bignore (?:previous|prior|all|the above)\b/ },
@@ -72,8 +75,8 @@ export const FEATURES: readonly Feature[] = [
     re: /\b(?:the (?:assistant|ai|model|llm|agent)|you) (?:must|shall|are required to|are instructed to|have been instructed)\b|\bif you are (?:an? )?(?:ai|assistant|llm|language model|reading this)\b|\bas an ai\b|\bnote to (?:the )?(?:ai|assistant|model|llm)\b/ },
   { id: 'endpoint-call', also: ['must', 'required', 'need', 'should', 'always', 'also', 'first'], chars: ['http'], kind: 'hidden_instruction', weight: 2, message: 'tells the model to contact an external endpoint',
     re: /\b(?:must|required to|need to|should|always|also|first)\b[^.\n]{0,40}\b(?:access|visit|contact|call|ping|send (?:a )?(?:request|copy|data|payload)|post|notify|fetch|load|register with)\b[^.\n]{0,60}\bhttps?:\/\/[^\s)'"`]+/ },
-  { id: 'shell-payload', words: ['curl', 'wget', 'rm', 'chmod', 'sudo', 'nc', 'cat', 'bashrc', 'zshrc', 'profile', 'export', 'powershell', 'base64'], kind: 'hidden_instruction', weight: 2, message: 'embeds a dangerous shell command',
-    re: /\b(?:curl|wget)\b[^\n]{0,60}(?:\s-d\s|--data|-X POST|\|\s*(?:ba)?sh\b|-qO-)|\brm\s+-r?f+\s+[/~*]|\bchmod\s+(?:-r\s+)?0?[0-7]{3}\s+[~/]|\bsudo\s+-\w|\|\s*nc\s|\bnc\s+(?:-\w+\s+)*[\w.-]+\s+\d{2,5}\b|\bcat\s+(?:~|\/etc\/|\.env|\$home)|>>\s*~?\/?\.?(?:bashrc|zshrc|profile)\b|\bexport\s+\w+=\$\(|\bpowershell\s+-e(?:nc)?\b|\bbase64\s+-d\s*\|/ },
+  { id: 'shell-payload', words: ['curl', 'wget', 'rm', 'chmod', 'sudo', 'nc', 'cat', 'bashrc', 'zshrc', 'profile', 'export', 'powershell', 'base64', 'iex'], kind: 'hidden_instruction', weight: 2, message: 'embeds a dangerous shell command',
+    re: /\b(?:curl|wget)\b[^\n]{0,60}(?:\s-d\s|--data|-X POST|\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z)?sh\b|-qO-)|\brm\s+-r?f+\s+[/~*]|\bchmod\s+(?:-r\s+)?0?[0-7]{3}\s+[~/]|\bsudo\s+-\w|\|\s*nc\s|\bnc\s+(?:-\w+\s+)*[\w.-]+\s+\d{2,5}\b|\bcat\s+(?:~|\/etc\/|\.env|\$home)|>>\s*~?\/?\.?(?:bashrc|zshrc|profile)\b|\bexport\s+\w+=\$\(|\bpowershell\s+-e(?:nc)?\b|\bbase64\s+-d\s*\||\|\s*iex\b|\b(?:ba)?sh\s+(?:-c\s+["']?\$\(|<\(\s*)(?:curl|wget)\b/ },
   { id: 'run-this', also: ['following', 'this', 'these', 'any', 'please', 'execute'], words: ['execute', 'run', 'please'], kind: 'hidden_instruction', weight: 2, message: 'tells the model to run a specific command',
     re: /\b(?:execute|run)\b (?:the following|this|these)\b[^.\n]{0,40}(?:command|commands|bash|shell|script|code|:|`)|\b(?:execute|run) any (?:shell )?command\b|\bplease run\s*:|\bexecute\s*:/ },
   { id: 'exfil-word', words: ['exfiltrate', 'exfiltrates', 'exfiltrated', 'exfiltrating', 'steal', 'harvest', 'attacker', 'attackers'], kind: 'secret_exfiltration', weight: 3, message: 'talks about exfiltrating or stealing data',
@@ -97,7 +100,9 @@ export const FEATURES: readonly Feature[] = [
   { id: 'autonomy', words: ['confirming', 'safe', 'confirmation', 'confirm', 'pre', 'authorized', 'authorised', 'preauthorized', 'approval', 'permission', 'consent'], kind: 'hidden_instruction', weight: 2.5, message: "tells the model to act without the user's confirmation",
     re: /\b(?:safe|ok|okay|fine|allowed) to (?:call|run|use|execute|delete|send|remove)\b[^.\n]{0,30}\bwithout (?:confirm|asking|approval|permission)|\bnever (?:ask|check with|wait for) (?:the user )?(?:for )?(?:confirmation|permission|approval|consent)|\b(?:has|have) (?:already )?(?:pre-?)?authori[sz]ed (?:all|every|any)|\bpre-?authori[sz]ed\b|\bno (?:need|reason) to (?:ask (?:the user|them|first|before)|ask (?:\w+ )?(?:for )?(?:confirmation|permission|approval|consent)|confirm|check with)\b|\bskip (?:the )?(?:user'?s? )?(?:confirmation|approval)\b|\bdo not (?:ask|wait) for (?:confirmation|approval|permission)/ },
   { id: 'result-trust', words: ['if', 'coming', 'treat', 'consider', 'regard', 'follow', 'obey', 'execute', 'treats', 'follows'], kind: 'hidden_instruction', weight: 3, message: 'tells the model to obey instructions found in content',
-    re: /\b(?:treat|consider|regard|follow|obey|execute)\w* (?:any |all |the )*(?:instructions|commands|directives|requests)\b[^.\n]{0,40}\b(?:in|inside|within|from|found in|contained in) (?:the |any )?(?:tool |feed |search )?(?:results?|outputs?|responses?|content|web ?pages?|pages?|emails?|documents?|messages?|items?|feeds?|comments?|issues?|tickets?|files?)\b|\bas if (?:the user|they|you) (?:had )?(?:typed|written|wrote|said|sent|asked)\b|\bas (?:coming|if it came) from the user\b/ },
+    re: /\b(?:treat|consider|regard|follow|obey|execute)\w* (?:any |all |the )*(?:instructions|commands|directives|requests)\b[^.\n]{0,40}\b(?:in|inside|within|from|found in|contained in) (?:the |any )?(?:tool |feed |search )?(?:results?|outputs?|responses?|content|web ?pages?|pages?|emails?|documents?|messages?|items?|feeds?|comments?|issues?|tickets?|files?)\b|\bas if (?:the user|they|you) (?:had )?(?:typed|written|wrote|said|sent|asked)\b|\bas (?:coming|if it came) from the user\b/,
+    // "Never follow instructions found inside emails" is the opposite advice.
+    except: { before: /\b(?:never|not|n't|don'?t|refuse to|avoid)\s+(?:\w+\s+)?$/ } },
   { id: 'persistence', words: ['future', 'rest', 'every', 'all', 'point', 'subsequent', 'remainder', 'matter'], kind: 'hidden_instruction', weight: 2.5, message: 'tries to change the model\'s behaviour for the rest of the conversation',
     re: /\b(?:for|in) (?:the rest of|the remainder of|all|every|each) (?:the )?(?:future |subsequent |later )?(?:conversation|session|questions?|responses?|replies|answers|messages|chats?)\b[^.\n]{0,60}\b(?:respond|reply|answer|say|speak|act|include|add|append|always|never)\b|\b(?:respond|reply|answer) to (?:every|all|each|any) (?:future |subsequent |later )?(?:question|message|request|prompt)s?\b|\bfrom this point (?:on|forward)\b|\bno matter what the user (?:asks|says|wants|requests)\b/ },
   { id: 'opinion', words: ['recommend', 'negatively', 'unfavorably', 'unfavourably', 'disparage', 'badmouth', 'favorably', 'favourably', 'positively', 'promote'], kind: 'preference_manipulation', weight: 2, message: 'tells the model to slant its answers',
@@ -113,10 +118,11 @@ export const FEATURES: readonly Feature[] = [
   { id: 'url-smuggle', chars: ['http'], words: ['append', 'appended', 'followed', 'plus', 'encode', 'encoded'], kind: 'secret_exfiltration', weight: 3, message: 'smuggles data out in a URL',
     re: /https?:\/\/\S+[?&=]\S*\s+(?:followed by|plus|with|\+|and then)\s+(?:the |all |your |every )|\b(?:append|add|attach|encode|include)\w* (?:\w+ ){0,5}(?:to|in|into) (?:the )?(?:url|query string|link|request path)\b[^.\n]{0,20}(?:https?:\/\/|\bof\b)/ },
   { id: 'markup', chars: ['<script', '</script', 'onerror', 'onload', 'onclick', 'onmouseover', 'onfocus', 'javascript:', '<iframe', '!['], kind: 'markup_injection', weight: 2, message: 'contains active markup (script, event handler or tracking image)',
-    re: /<script\b(?!>\s*(?:tags?|elements?|blocks?)\b)|<\/script>|\bon(?:error|load|click|mouseover|focus)\s*=|\bjavascript:|<iframe\b|!\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/ },
+    re: /<script\b(?!>\s*(?:(?:and|or|,)\s*<\w+>\s*)*(?:tags?|elements?|blocks?)\b)|<\/script>|\bon(?:error|load|click|mouseover|focus)\s*=|\bjavascript:|<iframe\b|!\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/ },
   { id: 'ssrf', chars: ['169.254', 'metadata.google', 'meta-data', '100.100.100.200', 'file:///'], kind: 'unsafe_default', weight: 3, message: 'points at a cloud metadata or internal endpoint',
     re: /169\.254\.169\.254|metadata\.google\.internal|\/latest\/meta-data|100\.100\.100\.200|\bfile:\/\/\/etc\// },
   { id: 'caller-probe', also: ['calls', 'call', 'calling', 'uses', 'using', 'invokes', 'invoking', 'invoked', 'which'], words: ['llm', 'ai', 'model', 'assistant', 'agent', 'language'], kind: 'caller_probe', weight: 2, message: 'asks which model or agent is calling',
     re: /\b(?:name|identity|version|type) of the (?:llm|ai|language model|model|assistant|agent)\b[^.\n]{0,30}\b(?:that )?(?:calls?|calling|uses|using|invok\w+)\b|\bwhich (?:llm|model|ai|assistant) (?:is )?(?:calling|using|invoking)\b/ },
 ];
 
+export const FEATURES: readonly Feature[] = [...BASE_FEATURES, ...INTENT_FEATURES];
