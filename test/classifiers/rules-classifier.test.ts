@@ -146,7 +146,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.2.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.3.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
