@@ -390,6 +390,8 @@ function otherToolRef(sentence: string, own: string, ownWords: ReadonlySet<strin
   for (let m = TOOL_REF_ALL.exec(sentence); m !== null; m = TOOL_REF_ALL.exec(sentence)) {
     const name = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
     // The tool's own parameters and enum values are named in backticks too: they are not other tools.
+    // "A key line starting with ssh-ed25519": a prefix being described, not a tool being called.
+    if (/\b(?:starting|beginning|ending|prefixed|starts|begins|ends)\s*$/.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (name !== '' && name !== own && !NOT_TOOLS.has(name) && !own.endsWith(name) && !ownWords.has(name)) return name;
   }
   return undefined;
