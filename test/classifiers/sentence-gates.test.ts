@@ -2,12 +2,17 @@
 // matches need. A gate that is too tight would silently drop findings, so check it on every sentence
 // (and sentence pair) of the fixed corpus: wherever a gated regex matches, its gate must open.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { GATED_RULES, mayNameTool, TOOL_REF_RULE } from '../../classifiers/hostile/hostile-combos.ts';
 import { hostileHits } from '../../classifiers/hostile/hostile-description.ts';
 import { sentenceBounds } from '../../classifiers/hostile/sentence-bounds.ts';
 import { opens, sentenceMasks } from '../../classifiers/hostile/sentence-gates.ts';
-import { scanWords } from '../../classifiers/text-words.ts';
+import { FEATURES } from '../../classifiers/hostile/hostile-patterns.ts';
+import { LEXICON, scanWords } from '../../classifiers/text-words.ts';
+import type { ToolDefinition } from '../../src/types.ts';
 import { goldenCorpus } from './golden-corpus.ts';
 
 /** The prose the co-occurrence rules read, in original case, for every tool of the corpus. */
@@ -52,5 +57,37 @@ describe('per-sentence gates of the co-occurrence rules', () => {
     assert.deepEqual(misses.slice(0, 20), []);
     // Every gated rule is exercised by the corpus, so the check above means something.
     for (const name of [...GATED_RULES.map((r) => r.name), 'TOOL_REF']) assert.ok((matches.get(name) ?? 0) > 0, `${name} never matches the corpus`);
+  });
+});
+
+/** Every tool the hostile sets hold (data/hostile), beside the fixed corpus: the quiet-attack features are exercised there. */
+function hostileSetTools(): ToolDefinition[] {
+  const dir = fileURLToPath(new URL('../../data/hostile/', import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim() !== ''))
+    .map((l) => (JSON.parse(l) as { tool: ToolDefinition }).tool);
+}
+
+describe('word gates of the single-phrase features', () => {
+  it('let a feature run wherever its regex matches', () => {
+    const misses: string[] = [];
+    const exercised = new Set<string>();
+    const tools = [...goldenCorpus().map((c) => c.tool), ...hostileSetTools()];
+    for (const tool of tools) {
+      const cased = hostileHits(tool).text;
+      const lower = cased.toLowerCase();
+      const words = scanWords(lower);
+      for (const f of FEATURES) {
+        if (!f.re.test(f.cased === true ? cased : lower)) continue;
+        exercised.add(f.id);
+        const triggered = (f.words === undefined && f.chars === undefined) || words.hasAny(LEXICON.idsOf(f.words ?? [])) || (f.chars ?? []).some((c) => lower.includes(c));
+        const also = f.also === undefined || words.hasAny(LEXICON.idsOf(f.also));
+        const needs = f.needs === undefined || lower.includes(f.needs);
+        if (!(triggered && also && needs)) misses.push(`${f.id} (${triggered ? '' : 'words/chars '}${also ? '' : 'also '}${needs ? '' : 'needs'}): ${lower.slice(0, 120)}`);
+      }
+    }
+    assert.deepEqual(misses.slice(0, 20), []);
+    assert.ok(exercised.size >= FEATURES.length * 0.8, `only ${exercised.size} of ${FEATURES.length} features match the corpus`);
   });
 });
