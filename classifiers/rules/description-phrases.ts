@@ -113,6 +113,9 @@ export function descriptionPhrases(description: string | undefined, shared?: Tex
 }
 
 /** The first verb of the first sentence, with the nouns right after it. */
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+const LIGHT_VERBS: ReadonlySet<string> = new Set(['take', 'takes', 'make', 'makes', 'place', 'places', 'do', 'does', 'perform', 'performs', 'conduct', 'conducts', 'give', 'gives', 'carry', 'carries', 'have', 'has']);
+
 function leadVerb(text: string): Evidence[] | undefined {
   const end = text.search(SENTENCE_END);
   const first = end > 0 ? text.slice(0, end) : text.slice(0, 300);
@@ -121,6 +124,9 @@ function leadVerb(text: string): Evidence[] | undefined {
   for (let i = 0; i < Math.min(words.length, 10); i++) {
     const word = words[i] ?? '';
     if (LEAD_IN.has(word) || word.endsWith('ly')) continue;
+    // A word right after an article is a noun ("Rerank a set of documents"), unless a light verb
+    // hands it the action: "take a screenshot", "place a buy order".
+    if (i > 0 && ARTICLES.has(words[i - 1] ?? '') && !LIGHT_VERBS.has(words[i - 2] ?? '')) continue;
     const stem = verbStem(word);
     if (stem === undefined) {
       // A description that opens with a noun phrase ("GitHub issue search: …") may name its verb

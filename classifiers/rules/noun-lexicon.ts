@@ -117,6 +117,9 @@ export function nounClasses(word: string): readonly NounClass[] {
 /** A `key` is a credential only with a qualifier (`api_key`, `ssh key`); a Redis or S3 key is data. */
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'ssh', 'secret', 'private', 'signing', 'deploy', 'gpg', 'pgp', 'license', 'encryption', 'kms', 'service']);
 
+const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt', 'completion', 'llm', 'model']);
+const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files']);
+
 /** The noun classes of a run of words, skipping one index (the verb), with compound nouns resolved. */
 export function collectNounClasses(words: readonly string[], skip = -1): Set<NounClass> {
   const out = new Set<NounClass>();
@@ -124,6 +127,8 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     if (i === skip) continue;
     const w = words[i] ?? '';
     if ((w === 'key' || w === 'keys') && KEY_QUALIFIERS.has(words[i - 1] ?? '')) out.add('credential');
+    // Design tokens and a model's token counts are not secrets.
+    if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? ''))) continue;
     for (const c of nounClasses(w)) out.add(c);
   }
   return out;

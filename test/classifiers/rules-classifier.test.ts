@@ -50,6 +50,13 @@ const CASES: Case[] = [
   { tool: { name: 'delete_file', description: 'Delete a file from disk.', inputSchema: props('path') }, server: fs, category: 'Delete', risk: 'High', tags: ['destructive-local'] },
   { tool: { name: 'list_deleted_items', description: 'List items currently in the trash.' }, category: 'Read', risk: 'Medium' },
   { tool: { name: 'undelete', description: 'Restore a deleted file from the trash.' }, category: 'Write', risk: 'Medium' },
+  // Grammar: a word after an article is a noun unless a light verb hands it the action; un-verbs undo
+  { tool: { name: 'rerank_documents', description: 'Rerank a set of provided documents by relevance to a query.' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'capture', description: 'Take a screenshot of the current page.' }, server: pw, category: 'Read', risk: 'Low' },
+  { tool: { name: 'unresolve_comment', description: 'Unresolves a comment thread.' }, server: gh, category: 'Write', risk: 'High' },
+  { tool: { name: 'unapprove_pull_request', description: 'Remove your approval from a pull request.' }, server: gh, category: 'Delete', risk: 'Medium' },
+  // Design tokens and token counts are not secrets
+  { tool: { name: 'get_design_tokens', description: 'Extract design tokens (colors, spacing, typography) from a design file.' }, category: 'Read', risk: 'Low' },
   // Shell and code
   { tool: { name: 'run_command', description: 'Run a shell command on the host and return its output.', inputSchema: props('command') }, category: 'Write', risk: 'Critical', tags: ['executes-code'] },
   { tool: { name: 'execute_python', description: 'Execute Python code in a sandboxed environment.', inputSchema: props('code') }, category: 'Write', risk: 'High', tags: ['executes-code'] },
