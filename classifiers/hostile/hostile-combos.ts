@@ -277,6 +277,8 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const PHONE = /\+?\d[\d -]{7,}\d/;
 
 const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:only |always |please )?(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b/;
+const PASSIVE_NEVER = /\b(?:is|are|was|were|be|been|gets?) never\b/;
+const PASSIVE_NEVER_ALL = new RegExp(PASSIVE_NEVER.source, 'g');
 const CITING = /\b(?:cite|citing|citations?|source (?:urls?|links?)|sources)\b/;
 const CONDITION = /\b(?:when|if|whenever) (?:a|an|any|the) \w+ (?:has|contains|mentions|includes)\b/;
 const ADDRESSED = /\b(?:model|ai|assistant|agent|llm|bot)s? (?:instructions?|note|notice|directive|reminder)s?\s*:|\b(?:note|tip|hint|reminder|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |whichever )?(?:ai|assistant|model|agent|llm|bot)s?\b/;
@@ -312,7 +314,8 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   const scope = opens(mask, SCOPE_GATE) && SCOPE.test(s);
   const addressed = opens(mask, ADDRESSED_GATE) && ADDRESSED.test(s);
   const subject = opens(mask, SUBJECT_MODEL_GATE) && SUBJECT_MODEL.test(s);
-  const ordered = (subject || scope || addressed) && (addressed || (opens(mask, MODAL_GATE) && MODAL.test(s)) || st.imperative);
+  // "… is never exposed to the model" states what the server does; "never" orders only in the active voice.
+  const ordered = (subject || scope || addressed) && (addressed || (opens(mask, MODAL_GATE) && MODAL.test(s) && !(PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' ')))) || st.imperative);
   // "When a contact has a phone number, text it …": a trigger plus an unrelated action on a fixed target.
   const triggered = scope || (opens(mask, CONDITION_GATE) && CONDITION.test(s));
   if (!ordered && !triggered) return 0;

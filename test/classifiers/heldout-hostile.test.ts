@@ -31,6 +31,7 @@ function score(lines: Line[]): { flagged: string[]; missed: string[] } {
 const SETS = [
   { name: 'held-out set 1', attacks: 'heldout-attacks.jsonl', benign: 'heldout-benign.jsonl', recallFloor: 44, falseAlarmCeiling: 4 },
   { name: 'held-out set 2', attacks: 'heldout2-attacks.jsonl', benign: 'heldout2-benign.jsonl', recallFloor: 29, falseAlarmCeiling: 2 },
+  { name: 'held-out set 3', attacks: 'heldout3-attacks.jsonl', benign: 'heldout3-benign.jsonl', recallFloor: 30, falseAlarmCeiling: 0 },
 ];
 
 describe('held-out hostile descriptions', () => {
