@@ -7,6 +7,7 @@ import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
 import { deceptiveLinkHits } from './hostile-links.ts';
+import { learnedText, learnedWordingHits } from './learned-wording.ts';
 import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
 import { FEATURES, type Feature, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
@@ -72,6 +73,8 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   for (const p of propertyNames(tool)) {
     if (CALLER_PARAM.test(p)) hits.push({ id: 'caller-param', kind: 'caller_probe', weight: 2, message: `asks for the calling model's identity in parameter '${p}'`, index: -1, length: 0, excerpt: p });
   }
+
+  hits.push(...learnedWordingHits(learnedText(parts)));
 
   const joined = prose.join('\n');
   const { text: normalized, invisible } = normalizeText(joined);

@@ -15,7 +15,8 @@ export type HostileKind =
   | 'homoglyph'
   | 'caller_probe'
   | 'obfuscated_payload'
-  | 'sensitive_reference';
+  | 'sensitive_reference'
+  | 'suspicious_wording';
 
 export interface Feature {
   id: string;

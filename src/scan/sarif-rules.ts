@@ -21,6 +21,7 @@ const HOSTILE_KINDS: Record<string, KindText> = {
   length_padding: { short: 'The tool description is padded to push text out of view', fix: 'Keep the description short; remove filler and long runs of whitespace.' },
   unsafe_default: { short: 'A schema default value carries a shell or path injection', fix: 'Remove the default, or make it a harmless literal.' },
   caller_probe: { short: 'The tool asks for the calling model\'s identity or instructions', fix: 'Remove parameters that ask the model to describe itself, its system prompt or its user.' },
+  suspicious_wording: { short: 'The tool definition reads like known hostile descriptions (a learned model, no single phrase)', fix: 'Read the words the message names: a description should state what the tool does. Remove instructions about what to tell the user, which tools to use or avoid, and what to put in other parameters.' },
   sensitive_reference: { short: 'The tool definition mentions sensitive locations or data', fix: 'Check that the mention is needed; remove references to secrets the tool has no reason to touch.' },
 };
 

@@ -19,7 +19,9 @@ function load(file: string): Line[] {
   return readFileSync(at, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line);
 }
 
-const counts = (tool: ToolDefinition): boolean => hostileDescription(tool).some((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
+// The learned-wording model was trained on these sets, so its finding is left out here: these floors
+// are the phrase rules' (the model's own held-out figures are in learned-wording.test.ts).
+const counts = (tool: ToolDefinition): boolean => hostileDescription(tool).some((f) => f.kind !== 'annotation_contradiction' && f.kind !== 'suspicious_wording' && f.severity !== 'low');
 
 function score(lines: Line[]): { flagged: string[]; missed: string[] } {
   const flagged: string[] = [];

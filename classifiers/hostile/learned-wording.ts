@@ -1,0 +1,270 @@
+// A learned second opinion on hostile wording. Phrase rules catch the phrasings they were written
+// from and little else (data/hostile/README.md); a logistic model over the words and word pairs of
+// a definition, trained on poisoned and honest definitions (scripts/train-hostile-model.ts), carries
+// over to attacks written in other words much better. It only ever adds a finding, at medium, when
+// it is very sure (p ≥ the model's threshold); the message names the words that weighed most.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Hit } from './hostile-combos.ts';
+
+export interface LearnedModel {
+  version: string;
+  /** The probability from which a definition is flagged. */
+  threshold: number;
+  bias: number;
+  weights: Record<string, number>;
+  trainedOn: Record<string, number>;
+}
+
+/** Formatting words (Python docstrings, schema prose) say nothing about intent: left out so a docstring's style cannot tip the score. */
+const SKIP: ReadonlySet<string> = new Set(['args', 'arg', 'returns', 'return', 'raises', 'parameters', 'parameter', 'param', 'params', 'type', 'str', 'int', 'bool', 'dict', 'list', 'optional', 'default', 'example', 'examples', 'e', 'g', 'i']);
+/** Characters of a definition the model reads, as in training. */
+export const LEARNED_TEXT_LIMIT = 6000;
+const WORD = /[a-z]+/g;
+
+/** What the model reads of a definition: every text collectText finds, joined and lowercased. */
+export function learnedText(parts: ReadonlyArray<{ text: string }>): string {
+  let out = '';
+  for (const part of parts) {
+    if (out.length >= LEARNED_TEXT_LIMIT) break;
+    out += out === '' ? part.text : ` \n ${part.text}`;
+  }
+  return out.toLowerCase();
+}
+
+/** The distinct words and adjacent word pairs of lowercased text. */
+export function learnedFeatures(lower: string): string[] {
+  const words = (lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower).match(WORD) ?? [];
+  const out = new Set<string>();
+  let previous: string | undefined;
+  for (const w of words) {
+    if (SKIP.has(w)) continue;
+    out.add(w);
+    if (previous !== undefined) out.add(`${previous} ${w}`);
+    previous = w;
+  }
+  return [...out];
+}
+
+const MODEL_FILE = fileURLToPath(new URL('./learned-wording-model.json', import.meta.url));
+
+/** The model compiled for scoring without building feature strings: word ids, unigram weights by id, pair weights by id pair. */
+interface Compiled {
+  model: LearnedModel;
+  /** Word ids; a formatting word (SKIP) maps to -2. */
+  ids: Map<string, number>;
+  unigram: Float64Array;
+  /** Pair weights keyed first * stride + second: small integers, so the map hashes them fast. */
+  pairs: Map<number, number>;
+  stride: number;
+  /** Open-addressing table from a word's two hashes to its id, so the hot path never builds a string. */
+  table: { mask: number; h1: Int32Array; h2: Int32Array; id: Int32Array };
+  /** The pair weights again as an open-addressing table, with a per-slot stamp for counting each pair once. */
+  pairTable: { mask: number; key: Int32Array; weight: Float64Array; seen: Int32Array };
+}
+const SKIPPED = -2;
+const EMPTY = -1;
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const DJB_START = 5381;
+/** Pairs are first collected under this stride, then re-keyed under the smallest that fits. */
+const PAIR = 1 << 20;
+let compiled: Compiled | undefined;
+
+export function compileModel(model: LearnedModel): Compiled {
+  const ids = new Map<string, number>();
+  const idOf = (w: string): number => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  };
+  const unigrams: Array<[number, number]> = [];
+  const pairs = new Map<number, number>();
+  for (const [feature, weight] of Object.entries(model.weights)) {
+    const space = feature.indexOf(' ');
+    if (space < 0) unigrams.push([idOf(feature), weight]);
+    else pairs.set(idOf(feature.slice(0, space)) * PAIR + idOf(feature.slice(space + 1)), weight);
+  }
+  const unigram = new Float64Array(ids.size);
+  for (const [id, weight] of unigrams) unigram[id] = weight;
+  let stride = 1;
+  while (stride < ids.size) stride *= 2;
+  if (stride * stride > 2 ** 30) throw new Error(`learned-wording model: ${ids.size} words is too many to key pairs by small integers`);
+  const packed = new Map<number, number>();
+  for (const [key, weight] of pairs) packed.set(Math.floor(key / PAIR) * stride + (key % PAIR), weight);
+  for (const w of SKIP) ids.set(w, SKIPPED);
+  let size = 1;
+  while (size < ids.size * 2) size *= 2;
+  const table = { mask: size - 1, h1: new Int32Array(size), h2: new Int32Array(size), id: new Int32Array(size).fill(EMPTY) };
+  for (const [word, id] of ids) {
+    let a = FNV_START;
+    let b = DJB_START;
+    for (let i = 0; i < word.length; i++) {
+      const ch = word.charCodeAt(i);
+      a = Math.imul(a ^ ch, FNV_PRIME);
+      b = (Math.imul(b, 33) + ch) | 0;
+    }
+    let slot = a & table.mask;
+    while (table.id[slot] !== EMPTY) slot = (slot + 1) & table.mask;
+    table.h1[slot] = a;
+    table.h2[slot] = b;
+    table.id[slot] = id;
+  }
+  let pairSize = 1;
+  while (pairSize < packed.size * 2) pairSize *= 2;
+  const pairTable = { mask: pairSize - 1, key: new Int32Array(pairSize).fill(EMPTY), weight: new Float64Array(pairSize), seen: new Int32Array(pairSize) };
+  for (const [key, weight] of packed) {
+    let slot = Math.imul(key, 0x9e3779b1) & pairTable.mask;
+    while (pairTable.key[slot] !== EMPTY) slot = (slot + 1) & pairTable.mask;
+    pairTable.key[slot] = key;
+    pairTable.weight[slot] = weight;
+  }
+  return { model, ids, unigram, pairs: packed, stride, table, pairTable };
+}
+
+function loaded(): Compiled {
+  return (compiled ??= compileModel(JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as LearnedModel));
+}
+
+// Reused between calls: which unigram ids and pairs this text has already counted.
+let stamp = 0;
+let seenWord = new Int32Array(0);
+const seenPair = new Set<number>();
+
+/** The model's log-odds for a text's words (each distinct word and pair counted once, as in training). */
+function logOdds(c: Compiled, words: readonly string[], explain?: Array<[string, number]>): number {
+  if (seenWord.length < c.unigram.length) seenWord = new Int32Array(c.unigram.length);
+  stamp += 1;
+  seenPair.clear();
+  let z = c.model.bias;
+  let previous = -1;
+  let previousWord = '';
+  for (const w of words) {
+    const id = c.ids.get(w) ?? -1;
+    if (id === SKIPPED) continue;
+    if (id >= 0 && seenWord[id] !== stamp) {
+      seenWord[id] = stamp;
+      const weight = c.unigram[id] ?? 0;
+      z += weight;
+      if (explain !== undefined && weight > 0) explain.push([w, weight]);
+    }
+    if (id >= 0 && previous >= 0) {
+      const key = previous * c.stride + id;
+      const weight = c.pairs.get(key);
+      if (weight !== undefined && !seenPair.has(key)) {
+        seenPair.add(key);
+        z += weight;
+        if (explain !== undefined && weight > 0) explain.push([`${previousWord} ${w}`, weight]);
+      }
+    }
+    previous = id;
+    previousWord = w;
+  }
+  return z;
+}
+
+/** The id of the word whose hashes are (a, b), or -1: a word outside the model. */
+function lookup(c: Compiled, a: number, b: number): number {
+  const t = c.table;
+  let slot = a & t.mask;
+  for (;;) {
+    const id = t.id[slot] ?? EMPTY;
+    if (id === EMPTY) return -1;
+    if (t.h1[slot] === a && t.h2[slot] === b) return id;
+    slot = (slot + 1) & t.mask;
+  }
+}
+
+/**
+ * The log-odds and the word count of a text in one pass over its characters: words are hashed as
+ * they are read and looked up by hash, so no word string is built. The same sum as logOdds.
+ */
+function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
+  if (seenWord.length < c.unigram.length) seenWord = new Int32Array(c.unigram.length);
+  stamp += 1;
+  seenPair.clear();
+  const end = Math.min(lower.length, LEARNED_TEXT_LIMIT);
+  let z = c.model.bias;
+  let words = 0;
+  let previous = -1;
+  let a = FNV_START;
+  let b = DJB_START;
+  let inWord = false;
+  for (let i = 0; i <= end; i++) {
+    const ch = i < end ? lower.charCodeAt(i) : 0;
+    if (ch >= 97 && ch <= 122) {
+      a = Math.imul(a ^ ch, FNV_PRIME);
+      b = (Math.imul(b, 33) + ch) | 0;
+      inWord = true;
+      continue;
+    }
+    if (!inWord) continue;
+    inWord = false;
+    words += 1;
+    const id = lookup(c, a, b);
+    a = FNV_START;
+    b = DJB_START;
+    if (id === SKIPPED) continue;
+    if (id >= 0 && seenWord[id] !== stamp) {
+      seenWord[id] = stamp;
+      z += c.unigram[id] ?? 0;
+    }
+    if (id >= 0 && previous >= 0) {
+      const key = previous * c.stride + id;
+      const pt = c.pairTable;
+      let slot = Math.imul(key, 0x9e3779b1) & pt.mask;
+      for (;;) {
+        const k = pt.key[slot] ?? EMPTY;
+        if (k === EMPTY) break;
+        if (k === key) {
+          if (pt.seen[slot] !== stamp) {
+            pt.seen[slot] = stamp;
+            z += pt.weight[slot] ?? 0;
+          }
+          break;
+        }
+        slot = (slot + 1) & pt.mask;
+      }
+    }
+    previous = id;
+  }
+  return { z, words };
+}
+
+/** The model's probability that the text is a hostile definition, and the features that pushed it up most. */
+export function learnedScore(lower: string, model?: Compiled): { p: number; top: string[] } {
+  const c = model ?? loaded();
+  const explain: Array<[string, number]> = [];
+  const z = logOdds(c, wordsOf(lower), explain);
+  explain.sort((a, b) => b[1] - a[1]);
+  return { p: 1 / (1 + Math.exp(-z)), top: explain.slice(0, 4).map(([f]) => f) };
+}
+
+function wordsOf(lower: string): string[] {
+  return (lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower).match(WORD) ?? [];
+}
+
+/** Minimum English words for the model to speak: it learned from English prose, so a few Latin words in other text (product names, "agent", "url") are no evidence, and a one-line usage note ("read both files with read_file and pass the paths") is too short to judge. */
+export const LEARNED_MIN_WORDS = 25;
+const LETTER = /\p{L}/gu;
+const LATIN = /[a-z]/g;
+const NON_ASCII = /[^\t-~]/;
+
+/** Whether the text is English-like prose the model can judge: enough words, mostly Latin letters. */
+export function learnedCanJudge(lower: string, words: readonly string[] = wordsOf(lower)): boolean {
+  if (words.length < LEARNED_MIN_WORDS) return false;
+  const head = lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower;
+  // Only texts with letters beyond ASCII pay for the Unicode count.
+  if (!NON_ASCII.test(head)) return true;
+  const letters = head.match(LETTER)?.length ?? 0;
+  return (head.match(LATIN)?.length ?? 0) >= letters * 0.8;
+}
+
+/** A finding when the model is sure; nothing otherwise. `lower`: every text of the definition, lowercased, joined. */
+export function learnedWordingHits(lower: string): Hit[] {
+  const c = loaded();
+  const { z, words } = scanLogOdds(c, lower);
+  if (words < LEARNED_MIN_WORDS || 1 / (1 + Math.exp(-z)) < c.model.threshold || !learnedCanJudge(lower)) return [];
+  const { p, top } = learnedScore(lower, c);
+  return [{ id: 'learned-wording', kind: 'suspicious_wording', weight: 2.5, message: `reads like known hostile descriptions (learned score ${p.toFixed(3)}; words that weighed most: ${top.map((t) => `'${t}'`).join(', ')})`, index: -1, length: 0 }];
+}
