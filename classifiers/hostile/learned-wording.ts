@@ -4,7 +4,8 @@
 // over to attacks written in other words much better. It only ever adds a finding, at medium, when
 // it is very sure (p ≥ the model's threshold); the message names the words that weighed most.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import type { Hit } from './hostile-combos.ts';
 
 export interface LearnedModel {
@@ -46,7 +47,8 @@ export function learnedFeatures(lower: string): string[] {
   return [...out];
 }
 
-const MODEL_FILE = fileURLToPath(new URL('./learned-wording-model.json', import.meta.url));
+// From the package root, not this file: the build (tsc) emits code to dist/ but no JSON.
+const MODEL_FILE = path.join(PROJECT_ROOT, 'classifiers', 'hostile', 'learned-wording-model.json');
 
 /** The model compiled for scoring without building feature strings: word ids, unigram weights by id, pair weights by id pair. */
 interface Compiled {

@@ -24,6 +24,8 @@ export interface RunSummary {
   /** Servers the run set out to crawl that have no snapshot (interrupted runs). */
   pending: number;
   tools: number;
+  /** Tools of ok snapshots with no label of this classifier: labelling failed after the crawl. */
+  unlabelled: number;
   byCategory: Record<string, number>;
   byRisk: Record<string, number>;
   counts: Record<string, number>;
@@ -61,6 +63,7 @@ export async function summarizeRun(
   }
   const ok = outcomes.filter((o) => o.status === 'ok');
   const tools = ok.reduce((sum, o) => sum + o.tools, 0);
+  const labelled = labelRows.reduce((sum, row) => sum + row.n, 0);
   return {
     runId,
     status,
@@ -68,6 +71,7 @@ export async function summarizeRun(
     servers: outcomes,
     pending: plannedServers === undefined ? 0 : Math.max(0, plannedServers - outcomes.length),
     tools,
+    unlabelled: Math.max(0, tools - labelled),
     byCategory,
     byRisk,
     counts: { servers: outcomes.length, ok: ok.length, failed: outcomes.length - ok.length, tools },
@@ -81,6 +85,7 @@ export function formatRunSummary(summary: RunSummary): string {
   lines.push(`Run ${summary.runId} ${summary.status} in ${summary.wallSeconds}s`);
   lines.push(`Servers: ${ok.length} ok, ${failed.length} failed${summary.pending ? `, ${summary.pending} not yet crawled` : ''}`);
   lines.push(`Tools: ${summary.tools}`);
+  if (summary.unlabelled > 0) lines.push(`Unlabelled: ${summary.unlabelled} tools (labelling failed after the crawl, see the messages above; run the same command again to label them)`);
   lines.push(`By category: ${Object.entries(summary.byCategory).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push(`By risk: ${Object.entries(summary.byRisk).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   lines.push('');

@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { classifications, crawlSnapshots, runs, toolDefinitions } from '../../src/db/schema.ts';
 import { listCatalogTools } from '../../src/db/catalog-repo.ts';
 import { runIndex } from '../../src/pipeline/run-index.ts';
+import { formatRunSummary } from '../../src/pipeline/run-summary.ts';
 import { rulesClassifier } from '../../classifiers/rules-classifier.ts';
 import { describeEachDriver, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { fixtureCandidate, memoryServerCandidate, testCrawlOptions } from '../helpers/fixture-servers.ts';
@@ -71,5 +72,16 @@ describeEachDriver('indexing run', (driver) => {
     assert.equal((await database.db.select({ n: count() }).from(crawlSnapshots))[0]?.n, 8);
     const catalog = await listCatalogTools(database.db, { classifier: rulesClassifier.info });
     assert.equal(catalog.length, 13);
+  });
+
+  it('reports tools it crawled but could not label, instead of counting the run a success', async () => {
+    const failing = { info: { name: 'broken', version: '0.0.1' }, classify: () => Promise.reject(new Error('model file missing')) };
+    const summary = await runIndex({ db: database.db, candidates: [fixtureCandidate('good-server.mjs', { id: 'notes-unlabelled' })], classifier: failing, concurrency: 1, crawl: testCrawlOptions({ timeoutMs: 4000 }), quiet: true });
+    assert.equal(summary.tools, 4);
+    assert.equal(summary.unlabelled, 4);
+    assert.match(formatRunSummary(summary), /^Unlabelled: 4 tools \(labelling failed/m);
+    const fine = await index();
+    assert.equal(fine.unlabelled, 0);
+    assert.doesNotMatch(formatRunSummary(fine), /Unlabelled/);
   });
 });

@@ -93,6 +93,10 @@ Examples:
             onRunStarted: (id) => log.info(`run ${id}`),
           });
           printSummary(summary, flags);
+          // Crawled but not labelled is not success: say so in the exit code too.
+          if (summary.unlabelled > 0 && summary.status !== 'interrupted') {
+            throw new McpRiskError('INTERNAL', `${summary.unlabelled} of ${summary.tools} tools were crawled but not labelled`, { hint: 'see the "not stored" messages above; run the same command again to label them' });
+          }
           if (summary.status === 'interrupted') {
             log.info(`interrupted: resume with  mcp-risk index --resume ${summary.runId}${flags.seed ? ` --seed ${flags.seed}` : ''}`);
             process.exitCode = EXIT_INTERRUPTED;
