@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { collectText } from '../classifiers/hostile/collect-text.ts';
 import { compileModel, learnedCanJudge, learnedFeatures, learnedScore, learnedText, type LearnedModel } from '../classifiers/hostile/learned-wording.ts';
 import { hostileDescription } from '../classifiers/hostile/hostile-description.ts';
+import { mulberry32 } from '../src/pipeline/synthetic-catalog.ts';
 import type { ToolDefinition } from '../src/types.ts';
 import { BENIGN_TOOLS } from '../test/classifiers/benign-tools.ts';
 
@@ -60,18 +61,6 @@ export function trainingExamples(): Example[] {
   return out;
 }
 
-/** mulberry32: a small seeded generator, so training gives the same model every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const featuresOf = (tool: ToolDefinition): string[] => learnedFeatures(learnedText(collectText(tool)));
 
 export function train(examples: readonly Example[]): LearnedModel {
@@ -86,7 +75,8 @@ export function train(examples: readonly Example[]): LearnedModel {
   const positives = docs.filter((d) => d.y === 1).length;
   const weightOf = [docs.length / (2 * (docs.length - positives)), docs.length / (2 * positives)];
   const rows = docs.map((d) => ({ x: d.f.map((f) => index.get(f)).filter((i): i is number => i !== undefined), y: d.y }));
-  const next = random(20261124);
+  // Seeded shuffle: training gives the same model every time.
+  const next = mulberry32(20261124);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let k = rows.length - 1; k > 0; k--) {
       const j = Math.floor(next() * (k + 1));
