@@ -2,6 +2,8 @@
 // regression over the words and word pairs of a definition, deterministic (seeded shuffle).
 //   node --import tsx scripts/train-hostile-model.ts            writes the model
 //   node --import tsx scripts/train-hostile-model.ts --evaluate prints leave-one-set-out figures
+// After retraining, refresh the golden outputs too (the finding's message quotes the score):
+//   UPDATE_GOLDEN=1 node --import tsx --test test/classifiers/golden-outputs.test.ts
 // Hostile: the public poisoned benchmark (../shared/benchmarks) and the attacks of data/hostile.
 // Honest: data/hostile's near-misses, the test suite's benign tools, both gold sets and the live crawl.
 // (AUGMENT=1 adds docstring-style copies of the live crawl; it raised false alarms on held-out live
@@ -21,8 +23,8 @@ const THRESHOLD = Number(process.env['THRESHOLD'] ?? 0.98);
 const EPOCHS = 30;
 const RATE = 0.2;
 const L2 = 1e-4;
-const HOSTILE_SETS = ['1', '2', '3'] as const;
-const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'] };
+const HOSTILE_SETS = ['1', '2', '3', '4'] as const;
+const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'] };
 
 export interface Example {
   id: string;

@@ -18,10 +18,11 @@ export interface LearnedModel {
 }
 
 /** Formatting words (Python docstrings, schema prose) say nothing about intent: left out so a docstring's style cannot tip the score. */
-const SKIP: ReadonlySet<string> = new Set(['args', 'arg', 'returns', 'return', 'raises', 'parameters', 'parameter', 'param', 'params', 'type', 'str', 'int', 'bool', 'dict', 'list', 'optional', 'default', 'example', 'examples', 'e', 'g', 'i']);
+const SKIP: ReadonlySet<string> = new Set(['args', 'arg', 'returns', 'return', 'raises', 'parameters', 'parameter', 'param', 'params', 'type', 'str', 'int', 'bool', 'dict', 'list', 'optional', 'default', 'example', 'examples']);
 /** Characters of a definition the model reads, as in training. */
 export const LEARNED_TEXT_LIMIT = 6000;
-const WORD = /[a-z]+/g;
+/** Words of two letters or more: single letters ("'s", "e.g.") carry no meaning of their own. */
+const WORD = /[a-z]{2,}/g;
 
 /** What the model reads of a definition: every text collectText finds, joined and lowercased. */
 export function learnedText(parts: ReadonlyArray<{ text: string }>): string {
@@ -191,17 +192,24 @@ function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
   let previous = -1;
   let a = FNV_START;
   let b = DJB_START;
-  let inWord = false;
+  let length = 0;
   for (let i = 0; i <= end; i++) {
     const ch = i < end ? lower.charCodeAt(i) : 0;
     if (ch >= 97 && ch <= 122) {
       a = Math.imul(a ^ ch, FNV_PRIME);
       b = (Math.imul(b, 33) + ch) | 0;
-      inWord = true;
+      length += 1;
       continue;
     }
-    if (!inWord) continue;
-    inWord = false;
+    if (length === 0) continue;
+    // A single letter ("'s", "e.g.") is not a word, as in WORD: it neither counts nor breaks a pair.
+    if (length === 1) {
+      length = 0;
+      a = FNV_START;
+      b = DJB_START;
+      continue;
+    }
+    length = 0;
     words += 1;
     const id = lookup(c, a, b);
     a = FNV_START;

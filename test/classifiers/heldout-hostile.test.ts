@@ -34,6 +34,7 @@ const SETS = [
   { name: 'held-out set 1', attacks: 'heldout-attacks.jsonl', benign: 'heldout-benign.jsonl', recallFloor: 44, falseAlarmCeiling: 4 },
   { name: 'held-out set 2', attacks: 'heldout2-attacks.jsonl', benign: 'heldout2-benign.jsonl', recallFloor: 29, falseAlarmCeiling: 2 },
   { name: 'held-out set 3', attacks: 'heldout3-attacks.jsonl', benign: 'heldout3-benign.jsonl', recallFloor: 30, falseAlarmCeiling: 0 },
+  { name: 'held-out set 4', attacks: 'heldout4-attacks.jsonl', benign: 'heldout4-benign.jsonl', recallFloor: 15, falseAlarmCeiling: 5 },
 ];
 
 describe('held-out hostile descriptions', () => {
