@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { getPolicy } from '../../src/api/get-policy.ts';
 import { createHttpServer } from '../../src/api/http-server.ts';
 import { loadConfig } from '../../src/config.ts';
+import { labelOf } from '../../src/db/catalog-repo.ts';
 import { connectDatabase, type Db } from '../../src/db/connect.ts';
 import { classifications, servers, snapshotTools, toolDefinitions } from '../../src/db/schema.ts';
 import { rulesClassifier } from '../../classifiers/rules-classifier.ts';
@@ -157,15 +158,7 @@ async function scanLookup(db: Db, tool: string): Promise<void> {
     .from(servers)
     .innerJoin(snapshotTools, eq(snapshotTools.snapshotId, servers.latestSnapshotId))
     .innerJoin(toolDefinitions, eq(toolDefinitions.definitionHash, snapshotTools.definitionHash))
-    .leftJoin(
-      classifications,
-      and(
-        eq(classifications.definitionHash, toolDefinitions.definitionHash),
-        eq(classifications.contextHash, servers.contextHash),
-        eq(classifications.classifier, info.name),
-        eq(classifications.classifierVersion, info.version),
-      ),
-    )
+    .leftJoin(classifications, labelOf(toolDefinitions.definitionHash, info))
     .where(and(isNotNull(servers.latestSnapshotId), sql`lower(${toolDefinitions.name}) = ${tool.toLowerCase()}`));
 }
 
