@@ -1,31 +1,10 @@
 // Regression cases from false alarms on the live crawl (data/live/tools.jsonl: 1,959 tools of 115 real
 // npm servers), each beside a hostile variant of the same shape that must still fire. The benign texts
 // are abridged from the real definitions; the hostile ones are written for this file.
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
-import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
-import type { ToolDefinition } from '../../src/types.ts';
+import { describeFalseAlarmPairs, type FalseAlarmPair } from './false-alarm-pairs.ts';
 import { loadLiveCorpus } from './false-alarm-survey.ts';
 
-function alarms(tool: ToolDefinition): string[] {
-  return hostileDescription(tool)
-    .filter((f) => f.severity !== 'low')
-    .map((f) => `${f.kind}/${f.severity}: ${f.message}`);
-}
-
-function fires(tool: ToolDefinition, kind: string): boolean {
-  return hostileDescription(tool).some((f) => f.kind === kind && f.severity !== 'low');
-}
-
-interface Pair {
-  what: string;
-  benign: ToolDefinition;
-  hostile: ToolDefinition;
-  kind: string;
-}
-
-const PAIRS: Pair[] = [
+const PAIRS: FalseAlarmPair[] = [
   {
     what: 'a sentence opening with a noun phrase ("Upload credentials are generated …") is a statement, not an order',
     benign: {
@@ -172,22 +151,4 @@ const PAIRS: Pair[] = [
   },
 ];
 
-describe('false alarms on the live crawl, each beside a hostile variant', () => {
-  for (const p of PAIRS) {
-    it(`benign: ${p.what}`, () => {
-      assert.deepEqual(alarms(p.benign), []);
-    });
-    it(`hostile variant still fires ${p.kind}: ${p.what}`, () => {
-      assert.ok(fires(p.hostile, p.kind), JSON.stringify(hostileDescription(p.hostile)));
-    });
-  }
-
-  it('raises no non-annotation finding of medium or above on the 1,959 live-crawl tools', () => {
-    const flagged: string[] = [];
-    for (const row of loadLiveCorpus()) {
-      const found = classifyWithRules(row.tool, row.server).findings.filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
-      if (found.length > 0) flagged.push(`${row.id}: ${found.map((f) => `${f.kind}/${f.severity}`).join(', ')}`);
-    }
-    assert.deepEqual(flagged, []);
-  });
-});
+describeFalseAlarmPairs('false alarms on the live crawl, each beside a hostile variant', PAIRS, { what: 'the 1,959 live-crawl tools', rows: loadLiveCorpus });

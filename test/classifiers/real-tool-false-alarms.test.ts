@@ -1,33 +1,12 @@
 // Regression cases from false alarms on real, honest tools (the gold corpus), each next to a hostile
 // variant of the same shape that must still fire. The benign texts are abridged from the real
 // definitions; the hostile ones are written for this file (not taken from any public example).
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
-import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
-import type { ToolDefinition } from '../../src/types.ts';
+import { describeFalseAlarmPairs, type FalseAlarmPair } from './false-alarm-pairs.ts';
 import { loadGold } from './gold-split.ts';
-
-function alarms(tool: ToolDefinition): string[] {
-  return hostileDescription(tool)
-    .filter((f) => f.severity !== 'low')
-    .map((f) => `${f.kind}/${f.severity}: ${f.message}`);
-}
-
-function fires(tool: ToolDefinition, kind: string): boolean {
-  return hostileDescription(tool).some((f) => f.kind === kind && f.severity !== 'low');
-}
 
 const obj = (properties: Record<string, unknown>): Record<string, unknown> => ({ type: 'object', properties });
 
-interface Pair {
-  what: string;
-  benign: ToolDefinition;
-  hostile: ToolDefinition;
-  kind: string;
-}
-
-const PAIRS: Pair[] = [
+const PAIRS: FalseAlarmPair[] = [
   {
     what: 'backticked names of its own parameters and sibling tools, repeated in every bullet, are not shadowing',
     benign: {
@@ -159,22 +138,4 @@ const PAIRS: Pair[] = [
   },
 ];
 
-describe('false alarms on real tools, each beside a hostile variant', () => {
-  for (const p of PAIRS) {
-    it(`benign: ${p.what}`, () => {
-      assert.deepEqual(alarms(p.benign), []);
-    });
-    it(`hostile variant still fires ${p.kind}: ${p.what}`, () => {
-      assert.ok(fires(p.hostile, p.kind), JSON.stringify(hostileDescription(p.hostile)));
-    });
-  }
-
-  it('raises no non-annotation finding of medium or above on the gold corpus of real tools', () => {
-    const flagged: string[] = [];
-    for (const row of loadGold()) {
-      const found = classifyWithRules(row.tool, row.server).findings.filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
-      if (found.length > 0) flagged.push(`${row.id}: ${found.map((f) => `${f.kind}/${f.severity}`).join(', ')}`);
-    }
-    assert.deepEqual(flagged, []);
-  });
-});
+describeFalseAlarmPairs('false alarms on real tools, each beside a hostile variant', PAIRS, { what: 'the gold corpus of real tools', rows: loadGold });
