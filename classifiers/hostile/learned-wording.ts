@@ -57,8 +57,7 @@ interface Compiled {
   /** Word ids; a formatting word (SKIP) maps to -2. */
   ids: Map<string, number>;
   unigram: Float64Array;
-  /** Pair weights keyed first * stride + second: small integers, so the map hashes them fast. */
-  pairs: Map<number, number>;
+  /** Pair keys are first * stride + second: small integers. */
   stride: number;
   /** Open-addressing table from a word's two hashes to its id, so the hot path never builds a string. */
   table: { mask: number; h1: Int32Array; h2: Int32Array; id: Int32Array };
@@ -70,8 +69,6 @@ const EMPTY = -1;
 const FNV_START = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const DJB_START = 5381;
-/** Pairs are first collected under this stride, then re-keyed under the smallest that fits. */
-const PAIR = 1 << 20;
 let compiled: Compiled | undefined;
 
 export function compileModel(model: LearnedModel): Compiled {
@@ -82,19 +79,17 @@ export function compileModel(model: LearnedModel): Compiled {
     return id;
   };
   const unigrams: Array<[number, number]> = [];
-  const pairs = new Map<number, number>();
+  const pairs: Array<[number, number, number]> = [];
   for (const [feature, weight] of Object.entries(model.weights)) {
     const space = feature.indexOf(' ');
     if (space < 0) unigrams.push([idOf(feature), weight]);
-    else pairs.set(idOf(feature.slice(0, space)) * PAIR + idOf(feature.slice(space + 1)), weight);
+    else pairs.push([idOf(feature.slice(0, space)), idOf(feature.slice(space + 1)), weight]);
   }
   const unigram = new Float64Array(ids.size);
   for (const [id, weight] of unigrams) unigram[id] = weight;
   let stride = 1;
   while (stride < ids.size) stride *= 2;
   if (stride * stride > 2 ** 30) throw new Error(`learned-wording model: ${ids.size} words is too many to key pairs by small integers`);
-  const packed = new Map<number, number>();
-  for (const [key, weight] of pairs) packed.set(Math.floor(key / PAIR) * stride + (key % PAIR), weight);
   for (const w of SKIP) ids.set(w, SKIPPED);
   let size = 1;
   while (size < ids.size * 2) size *= 2;
@@ -114,50 +109,70 @@ export function compileModel(model: LearnedModel): Compiled {
     table.id[slot] = id;
   }
   let pairSize = 1;
-  while (pairSize < packed.size * 2) pairSize *= 2;
+  while (pairSize < pairs.length * 2) pairSize *= 2;
   const pairTable = { mask: pairSize - 1, key: new Int32Array(pairSize).fill(EMPTY), weight: new Float64Array(pairSize), seen: new Int32Array(pairSize) };
-  for (const [key, weight] of packed) {
+  for (const [first, second, weight] of pairs) {
+    const key = first * stride + second;
     let slot = Math.imul(key, 0x9e3779b1) & pairTable.mask;
     while (pairTable.key[slot] !== EMPTY) slot = (slot + 1) & pairTable.mask;
     pairTable.key[slot] = key;
     pairTable.weight[slot] = weight;
   }
-  return { model, ids, unigram, pairs: packed, stride, table, pairTable };
+  return { model, ids, unigram, stride, table, pairTable };
 }
 
 function loaded(): Compiled {
   return (compiled ??= compileModel(JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as LearnedModel));
 }
 
-// Reused between calls: which unigram ids and pairs this text has already counted.
+// Reused between calls: which words this text has already counted (pairs keep their stamp in the pair table).
 let stamp = 0;
 let seenWord = new Int32Array(0);
-const seenPair = new Set<number>();
 
-/** The model's log-odds for a text's words (each distinct word and pair counted once, as in training). */
-function logOdds(c: Compiled, words: readonly string[], explain?: Array<[string, number]>): number {
+/** Starts counting a new text: each distinct word and pair is counted once, as in training. */
+function newText(c: Compiled): void {
   if (seenWord.length < c.unigram.length) seenWord = new Int32Array(c.unigram.length);
   stamp += 1;
-  seenPair.clear();
+}
+
+/** A word's weight the first time the text has it, else 0. */
+function wordOnce(c: Compiled, id: number): number {
+  if (seenWord[id] === stamp) return 0;
+  seenWord[id] = stamp;
+  return c.unigram[id] ?? 0;
+}
+
+/** A pair's weight the first time the text has it, else 0 (and 0 for a pair outside the model). */
+function pairOnce(c: Compiled, first: number, second: number): number {
+  const key = first * c.stride + second;
+  const pt = c.pairTable;
+  for (let slot = Math.imul(key, 0x9e3779b1) & pt.mask; ; slot = (slot + 1) & pt.mask) {
+    const k = pt.key[slot] ?? EMPTY;
+    if (k === EMPTY) return 0;
+    if (k !== key) continue;
+    if (pt.seen[slot] === stamp) return 0;
+    pt.seen[slot] = stamp;
+    return pt.weight[slot] ?? 0;
+  }
+}
+
+/** The model's log-odds for a text's words, noting each feature that raised it (for the message). */
+function logOdds(c: Compiled, words: readonly string[], explain: Array<[string, number]>): number {
+  newText(c);
   let z = c.model.bias;
   let previous = -1;
   let previousWord = '';
   for (const w of words) {
     const id = c.ids.get(w) ?? -1;
     if (id === SKIPPED) continue;
-    if (id >= 0 && seenWord[id] !== stamp) {
-      seenWord[id] = stamp;
-      const weight = c.unigram[id] ?? 0;
+    if (id >= 0) {
+      const weight = wordOnce(c, id);
       z += weight;
-      if (explain !== undefined && weight > 0) explain.push([w, weight]);
-    }
-    if (id >= 0 && previous >= 0) {
-      const key = previous * c.stride + id;
-      const weight = c.pairs.get(key);
-      if (weight !== undefined && !seenPair.has(key)) {
-        seenPair.add(key);
-        z += weight;
-        if (explain !== undefined && weight > 0) explain.push([`${previousWord} ${w}`, weight]);
+      if (weight > 0) explain.push([w, weight]);
+      if (previous >= 0) {
+        const pair = pairOnce(c, previous, id);
+        z += pair;
+        if (pair > 0) explain.push([`${previousWord} ${w}`, pair]);
       }
     }
     previous = id;
@@ -183,9 +198,7 @@ function lookup(c: Compiled, a: number, b: number): number {
  * they are read and looked up by hash, so no word string is built. The same sum as logOdds.
  */
 function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
-  if (seenWord.length < c.unigram.length) seenWord = new Int32Array(c.unigram.length);
-  stamp += 1;
-  seenPair.clear();
+  newText(c);
   const end = Math.min(lower.length, LEARNED_TEXT_LIMIT);
   let z = c.model.bias;
   let words = 0;
@@ -215,26 +228,9 @@ function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
     a = FNV_START;
     b = DJB_START;
     if (id === SKIPPED) continue;
-    if (id >= 0 && seenWord[id] !== stamp) {
-      seenWord[id] = stamp;
-      z += c.unigram[id] ?? 0;
-    }
-    if (id >= 0 && previous >= 0) {
-      const key = previous * c.stride + id;
-      const pt = c.pairTable;
-      let slot = Math.imul(key, 0x9e3779b1) & pt.mask;
-      for (;;) {
-        const k = pt.key[slot] ?? EMPTY;
-        if (k === EMPTY) break;
-        if (k === key) {
-          if (pt.seen[slot] !== stamp) {
-            pt.seen[slot] = stamp;
-            z += pt.weight[slot] ?? 0;
-          }
-          break;
-        }
-        slot = (slot + 1) & pt.mask;
-      }
+    if (id >= 0) {
+      z += wordOnce(c, id);
+      if (previous >= 0) z += pairOnce(c, previous, id);
     }
     previous = id;
   }
