@@ -16,6 +16,7 @@ import { hostileDescription } from '../classifiers/hostile/hostile-description.t
 import { mulberry32 } from '../src/pipeline/synthetic-catalog.ts';
 import type { ToolDefinition } from '../src/types.ts';
 import { BENIGN_TOOLS } from '../test/classifiers/benign-tools.ts';
+import { POISONED_BENCHMARK } from '../test/helpers/shared-data.ts';
 
 const root = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
 export const MODEL_PATH = root('classifiers/hostile/learned-wording-model.json');
@@ -46,7 +47,7 @@ function asDocstring(tool: ToolDefinition): ToolDefinition {
 
 export function trainingExamples(): Example[] {
   const out: Example[] = [];
-  for (const l of lines(root('../shared/benchmarks/poisoned-tools.jsonl'))) out.push({ id: String(l['id']), group: 'benchmark', y: 1, tool: l['tool'] as ToolDefinition });
+  for (const l of lines(POISONED_BENCHMARK)) out.push({ id: String(l['id']), group: 'benchmark', y: 1, tool: l['tool'] as ToolDefinition });
   for (const set of HOSTILE_SETS) {
     const [attacks, benign] = SET_FILES[set];
     for (const l of lines(root(`data/hostile/${attacks}.jsonl`))) out.push({ id: String(l['id']), group: `set${set}`, y: 1, tool: l['tool'] as ToolDefinition });

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { POISONED_BENCHMARK } from '../helpers/shared-data.ts';
 import type { ClassifyOptions, ServerContext, ToolDefinition } from '../../src/types.ts';
 import type { Classification } from '../../classifiers/classifier.ts';
 import { parseToolLine } from '../../src/cli/commands/classify-command.ts';
@@ -17,7 +18,7 @@ export interface GoldenCase {
 }
 
 export const GOLD_FILE = fileURLToPath(new URL('../../data/gold/tools.jsonl', import.meta.url));
-export const POISONED_FILE = '/work/shared/benchmarks/poisoned-tools.jsonl';
+export const POISONED_FILE = POISONED_BENCHMARK;
 export const GOLDEN_FILE = fileURLToPath(new URL('./fixtures/golden-outputs.json', import.meta.url));
 
 function lines(file: string): string[] {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
+import { POISONED_BENCHMARK } from '../helpers/shared-data.ts';
 
-// The shared benchmark lives outside the repository (its sources are not all licensed for copying).
-const BENCH = fileURLToPath(new URL('../../../shared/benchmarks/poisoned-tools.jsonl', import.meta.url));
+const BENCH = POISONED_BENCHMARK;
 /** The floor we actually reach; a drop below it is a regression. */
 const RECALL_FLOOR = 0.95;
 
