@@ -19,11 +19,13 @@ export class TriggerIndex {
   private readonly byWord: Array<readonly number[] | undefined> = [];
   private readonly needles: Array<{ needle: string; pairs: readonly number[]; rules: readonly number[] }> = [];
   private readonly always: number[] = [];
+  private readonly isAlways: Uint8Array;
   /** Reused between calls: the result is read before the next call on the same index. */
   private readonly out: Uint8Array;
 
   constructor(readonly size: number, triggerOf: (index: number) => Trigger | undefined) {
     this.out = new Uint8Array(size);
+    this.isAlways = new Uint8Array(size);
     const byWord = new Map<number, number[]>();
     const byNeedle = new Map<string, number[]>();
     const add = <K>(map: Map<K, number[]>, key: K, i: number): void => {
@@ -35,6 +37,7 @@ export class TriggerIndex {
       const t = triggerOf(i);
       if (t === undefined || (t.words === undefined && t.chars === undefined)) {
         this.always.push(i);
+        this.isAlways[i] = 1;
         continue;
       }
       for (const id of LEXICON.idsOf(t.words ?? [])) add(byWord, id, i);
@@ -67,6 +70,30 @@ export class TriggerIndex {
       let possible = true;
       for (let j = 0; j < pairs.length && possible; j++) possible = PAIRS[pairs[j] ?? 0] === stamp;
       if (possible && lower.includes(needle)) for (let j = 0; j < rules.length; j++) out[rules[j] ?? 0] = 1;
+    }
+    return out;
+  }
+
+  /**
+   * Where each fired rule's triggers occur in the text: the offsets of its trigger words and
+   * substrings, or `undefined` for a rule without triggers (it may match anywhere). Lets a rule's
+   * regex run around those offsets instead of over the whole of a long text.
+   */
+  triggerOffsets(text: TextWords, fired: Uint8Array): Array<number[] | undefined> {
+    const out: Array<number[] | undefined> = new Array<number[] | undefined>(this.size);
+    for (let i = 0; i < this.size; i++) if (fired[i] === 1 && this.isAlways[i] !== 1) out[i] = [];
+    const ids = text.occurrenceIds;
+    const at = text.occurrenceAt;
+    for (let k = 0; k < ids.length; k++) {
+      const list = this.byWord[ids[k] ?? -1];
+      if (list !== undefined) for (let j = 0; j < list.length; j++) out[list[j] ?? 0]?.push(at[k] ?? 0);
+    }
+    const lower = text.lower;
+    for (const { needle, rules } of this.needles) {
+      if (!rules.some((r) => out[r] !== undefined)) continue;
+      for (let from = lower.indexOf(needle); from >= 0; from = lower.indexOf(needle, from + 1)) {
+        for (const r of rules) out[r]?.push(from);
+      }
     }
     return out;
   }

@@ -11,6 +11,7 @@ import { learnedText, learnedWordingHits } from './learned-wording.ts';
 import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
 import { FEATURES, type Feature, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
+import { LineWindows, spansLines, type Window } from './line-windows.ts';
 import { normalizeText, visible } from './normalize-text.ts';
 
 export interface HitWithExcerpt extends Hit {
@@ -21,7 +22,11 @@ export interface HitWithExcerpt extends Hit {
 const MAX_MATCH = 20_000;
 /** All prose together: a schema with hundreds of long property descriptions is capped too. */
 const MAX_TOTAL = 60_000;
-const BASE64_RUN = /[A-Za-z0-9+/]{24,}={0,2}/g;
+/** Characters of a base64 run: A–Z, a–z, 0–9, + and /. */
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
+const BASE64_MIN_RUN = 24;
+const BASE64_MAX_RUNS = 10;
 const INJECTION_VALUE = /[;&|`]\s*(?:rm|cat|curl|wget|nc|bash|sh|chmod|python|perl|powershell)\b|\$\([^)]*\)|`[^`]+`|\.\.\/\.\.\//;
 /** Whitespace the collapse below would rewrite: a tab, form feed, vertical tab, CR or NBSP, or else two spaces in a row. */
 function hasPadding(text: string): boolean {
@@ -31,6 +36,8 @@ function hasPadding(text: string): boolean {
 const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
 /** Each feature's second gate, as word ids. */
 const FEATURE_ALSO = FEATURES.map((f) => (f.also === undefined ? undefined : LEXICON.idsOf(f.also)));
+/** Features whose matches can span many lines (a tag pair, an HTML comment) read a long text whole. */
+const FEATURE_LOCAL = FEATURES.map((f) => !spansLines(f.re));
 const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|functionality)|better performance|must redirect|for all \w+ (?:creation |reading )?requests)\b/;
 const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
 const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
@@ -100,6 +107,9 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
 
   if (lower.length > 0) {
     const fired = FEATURE_TRIGGERS.fired(words);
+    // A long text is read line by line around each feature's trigger words (see line-windows.ts).
+    const lines = new LineWindows(lower);
+    const offsets = lines.split ? FEATURE_TRIGGERS.triggerOffsets(words, fired) : undefined;
     for (let i = 0; i < FEATURES.length; i++) {
       const f = FEATURES[i];
       if (f === undefined || fired[i] !== 1) continue;
@@ -107,14 +117,15 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       if (also !== undefined && !words.hasAny(also)) continue;
       if (f.needs !== undefined && !lower.includes(f.needs)) continue;
       const source = f.cased === true ? cased : lower;
-      const m = f.re.exec(source);
-      if (m === null || (f.except !== undefined && isExcepted(f.except, m, lower))) continue;
+      const windows = source.length === lower.length && FEATURE_LOCAL[i] === true ? lines.around(offsets?.[i]) : [[0, source.length] as const];
+      const m = firstMatch(f, source, windows, lower);
+      if (m === undefined) continue;
       if (f.id === 'conceal' && isHonestWithholding(lower, m.index)) {
         // "Don't bother telling the user the IDs unless they ask": trimming the reply, not hiding an act.
-        hits.push({ id: 'verbosity-hint', kind: f.kind, weight: 1, message: 'asks to leave details out of the reply unless the user asks', index: m.index, length: m[0].length });
+        hits.push({ id: 'verbosity-hint', kind: f.kind, weight: 1, message: 'asks to leave details out of the reply unless the user asks', index: m.index, length: m.length });
         continue;
       }
-      hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m[0].length });
+      hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m.length });
     }
     hits.push(...comboHits(words, cased, new OwnVocabulary(tool.name, () => ownSchemaWords(tool))));
     hits.push(...deceptiveLinkHits(cased));
@@ -130,13 +141,29 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
 }
 
-/** Whether a feature's match is one of its honest near-misses (see Feature.except). */
-function isExcepted(except: NonNullable<Feature['except']>, m: RegExpExecArray, lower: string): boolean {
+/**
+ * A feature's match in the text, read window by window: the first whose match is not one of the
+ * feature's honest near-misses. In a long text, a later window is still read after an excepted match.
+ */
+function firstMatch(f: Feature, source: string, windows: readonly Window[], lower: string): { index: number; length: number } | undefined {
+  for (const [start, end] of windows) {
+    const whole = start === 0 && end === source.length;
+    const m = f.re.exec(whole ? source : source.slice(start, end));
+    if (m === null) continue;
+    const index = start + m.index;
+    if (f.except === undefined || !isExcepted(f.except, m, index, lower)) return { index, length: m[0].length };
+    if (whole) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether a feature's match (at `index` in the text) is one of its honest near-misses (see Feature.except). */
+function isExcepted(except: NonNullable<Feature['except']>, m: RegExpExecArray, index: number, lower: string): boolean {
   if (except.match?.test(m[0].toLowerCase()) === true) return true;
-  if (except.before?.test(lower.slice(Math.max(0, m.index - 30), m.index)) === true) return true;
+  if (except.before?.test(lower.slice(Math.max(0, index - 30), index)) === true) return true;
   const group = m[1] ?? m[2];
   if (except.group !== undefined && group !== undefined && except.group.test(group.toLowerCase())) return true;
-  return except.sentence !== undefined && except.sentence.test(sentenceAround(lower, m.index));
+  return except.sentence !== undefined && except.sentence.test(sentenceAround(lower, index));
 }
 
 function sentenceAround(lower: string, index: number): string {
@@ -240,10 +267,8 @@ function capitalise(s: string): string {
 
 /** Decodes base64 runs that turn out to be readable text, so encoded instructions are matched too. */
 function decodeBase64Runs(text: string): string {
-  const runs = text.match(BASE64_RUN);
-  if (runs === null) return '';
   let out = '';
-  for (const run of runs.slice(0, 10)) {
+  for (const run of base64Runs(text)) {
     // Identifiers and paths are long alphanumeric runs too; real base64 mixes case and digits.
     if (!/[a-z]/.test(run) || !/[A-Z]/.test(run)) continue;
     const bytes = Buffer.from(run, 'base64');
@@ -253,4 +278,29 @@ function decodeBase64Runs(text: string): string {
     if (bytes.length >= 12 && printable >= bytes.length * 0.95 && / [a-z]/i.test(s)) out += `${s}\n`;
   }
   return out;
+}
+
+/**
+ * The first runs of 24 or more base64 characters, each with up to two `=` of padding: what
+ * /[A-Za-z0-9+/]{24,}={0,2}/g finds, in one pass over the characters (the regex retries every
+ * position of a long text that has no such run).
+ */
+export function base64Runs(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length && runs.length < BASE64_MAX_RUNS; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c < 128 && BASE64_CHAR[c] === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= BASE64_MIN_RUN) {
+      let end = i;
+      while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+      runs.push(text.slice(start, end));
+      i = end - 1;
+    }
+    start = -1;
+  }
+  return runs;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
+import { base64Runs, hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
 import type { Finding, ToolDefinition } from '../../src/types.ts';
 
 const tagEncode = (s: string): string => [...s].map((c) => String.fromCodePoint(0xe0000 + (c.codePointAt(0) ?? 0))).join('');
@@ -244,5 +244,24 @@ describe('low-severity notes', () => {
   it('an empty or missing description gives no findings', () => {
     assert.deepEqual(hostileDescription({ name: 'x' }), []);
     assert.deepEqual(hostileDescription({ name: 'x', description: '' }), []);
+  });
+});
+
+describe('base64 run finder', () => {
+  it('finds what /[A-Za-z0-9+/]{24,}={0,2}/g finds, up to ten runs', () => {
+    const alphabet = 'aZ09+/=  .\n_-é';
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      const length = Math.floor(random() * 400);
+      // Long runs of one class make 24-character runs common enough to test.
+      while (text.length < length) {
+        const c = alphabet[Math.floor(random() * alphabet.length)] ?? 'a';
+        text += c.repeat(1 + Math.floor(random() * 30));
+      }
+      const expected = (text.match(/[A-Za-z0-9+/]{24,}={0,2}/g) ?? []).slice(0, 10);
+      assert.deepEqual(base64Runs(text), expected, JSON.stringify(text));
+    }
   });
 });
