@@ -1,13 +1,16 @@
 // Rules-classifier throughput on one core (CPU seconds of this process). Classifies ≥100,000 tool definitions recombined from a
-// small realistic set, against baselines measured in the same run: the classifier without the
+// small realistic set (the benign near-miss tools: short, ~130 characters), then 100,000 real crawled tools
+// at their real sizes, against baselines measured in the same run: the classifier without the
 // hostile checks, and a naive variant that compiles its regexes on every call.
 // Run alone: node --import tsx test/bench/classifier-bench.ts
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
 import { classifyWithRules } from '../../classifiers/rules-classifier.ts';
 import type { ServerContext, ToolDefinition } from '../../src/types.ts';
 import { BENIGN_TOOLS } from '../classifiers/benign-tools.ts';
+import { LIVE_CORPUS } from '../classifiers/false-alarm-survey.ts';
 
 export interface Row {
   stage: string;
@@ -73,6 +76,23 @@ function makeUnique(tools: readonly ToolDefinition[]): ToolDefinition[] {
   });
 }
 
+/**
+ * Real crawled tools (data/live: 1,959 tools of 115 servers) repeated to n, each with its own server.
+ * Their sizes are real: median description ~150 characters, but some carry a 30 kB manual or a
+ * 40 kB schema, and cost grows with text, so this is the rate a crawl's catalog sees.
+ */
+function liveTools(n: number): Array<{ tool: ToolDefinition; server: ServerContext }> {
+  const lines = readFileSync(LIVE_CORPUS, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const servers = new Map<string, ServerContext>();
+  const base = lines.map((l) => {
+    const row = JSON.parse(l) as { tool: ToolDefinition; server: ServerContext };
+    const server = servers.get(row.server.name) ?? row.server;
+    servers.set(server.name, server);
+    return { tool: row.tool, server };
+  });
+  return Array.from({ length: n }, (_, i) => base[i % base.length] as (typeof base)[number]);
+}
+
 function measure(stage: string, tools: readonly ToolDefinition[], fn: (t: ToolDefinition, i: number) => unknown): Row {
   let sink = 0;
   // Warm up the JIT on a slice so the timed run measures steady state.
@@ -119,8 +139,20 @@ export async function benchClassifier(): Promise<Row[]> {
   const hostile = measure('hostile checks only', tools, (t) => hostileDescription(t));
   const full = measure('rules classifier, full', tools, (t, i) => classifyWithRules(t, server(i)));
   const unique = measure('rules classifier, full, every tool unique', uniqueTools, (t, i) => classifyWithRules(t, server(i)));
+  const live = liveTools(ITEMS);
+  const liveLabels = measure('real crawled tools: rules, findings off', live.map((l) => l.tool), (t, i) => classifyWithRules(t, live[i]?.server, { skipFindings: true }));
+  const liveFull = measure('real crawled tools: rules classifier, full', live.map((l) => l.tool), (t, i) => classifyWithRules(t, live[i]?.server));
   const withBaseline = (row: Row, base: Row): Row => ({ ...row, baseline: base.stage, ratio: round(row.perSecond / base.perSecond, 2) });
-  return [naive, labels, withBaseline(hostile, labels), withBaseline(full, labels), withBaseline(unique, full), { ...withBaseline(full, naive), stage: 'rules classifier, full vs naive' }];
+  return [
+    naive,
+    labels,
+    withBaseline(hostile, labels),
+    withBaseline(full, labels),
+    withBaseline(unique, full),
+    { ...withBaseline(full, naive), stage: 'rules classifier, full vs naive' },
+    liveLabels,
+    withBaseline(liveFull, liveLabels),
+  ];
 }
 
 function round(x: number, digits: number): number {
