@@ -5,6 +5,7 @@
 import type { Finding, FindingSeverity, ToolDefinition } from '../classifier.ts';
 import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
+import { AnchoredRegex } from '../anchored-regex.ts';
 import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
 import { deceptiveLinkHits } from './hostile-links.ts';
 import { learnedText, learnedWordingHits } from './learned-wording.ts';
@@ -38,6 +39,8 @@ const FEATURE_TRIGGERS = new TriggerIndex(FEATURES.length, (i) => FEATURES[i]);
 const FEATURE_ALSO = FEATURES.map((f) => (f.also === undefined ? undefined : LEXICON.idsOf(f.also)));
 /** Features whose matches can span many lines (a tag pair, an HTML comment) read a long text whole. */
 const FEATURE_LOCAL = FEATURES.map((f) => !spansLines(f.re));
+/** Each feature's regex, run where its alternatives can start (see anchored-regex.ts); group-reading exceptions keep it whole. */
+const FEATURE_MATCHERS = FEATURES.map((f) => new AnchoredRegex(f.re, f.except?.group !== undefined));
 const REDIRECT_PITCH = /\b(?:security vulnerabilit\w*|enhanced (?:security|functionality)|better performance|must redirect|for all \w+ (?:creation |reading )?requests)\b/;
 const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
 const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
@@ -118,7 +121,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       if (f.needs !== undefined && !lower.includes(f.needs)) continue;
       const source = f.cased === true ? cased : lower;
       const windows = source.length === lower.length && FEATURE_LOCAL[i] === true ? lines.around(offsets?.[i]) : [[0, source.length] as const];
-      const m = firstMatch(f, source, windows, lower);
+      const m = firstMatch(i, source, words, windows, lower);
       if (m === undefined) continue;
       if (f.id === 'conceal' && isHonestWithholding(lower, m.index)) {
         // "Don't bother telling the user the IDs unless they ask": trimming the reply, not hiding an act.
@@ -142,19 +145,14 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
 }
 
 /**
- * A feature's match in the text, read window by window: the first whose match is not one of the
- * feature's honest near-misses. In a long text, a later window is still read after an excepted match.
+ * A feature's leftmost match in the text that is not one of its honest near-misses. Its anchored
+ * alternatives run at their start words; the rest reads the windows (the whole of a short text).
  */
-function firstMatch(f: Feature, source: string, windows: readonly Window[], lower: string): { index: number; length: number } | undefined {
-  for (const [start, end] of windows) {
-    const whole = start === 0 && end === source.length;
-    const m = f.re.exec(whole ? source : source.slice(start, end));
-    if (m === null) continue;
-    const index = start + m.index;
-    if (f.except === undefined || !isExcepted(f.except, m, index, lower)) return { index, length: m[0].length };
-    if (whole) return undefined;
-  }
-  return undefined;
+function firstMatch(i: number, source: string, words: TextWords, windows: readonly Window[], lower: string): { index: number; length: number } | undefined {
+  const f = FEATURES[i] as Feature;
+  const matcher = FEATURE_MATCHERS[i] as AnchoredRegex;
+  const m = matcher.first(source, words, (c) => f.except === undefined || !isExcepted(f.except, c.m, c.index, lower), windows);
+  return m === undefined ? undefined : { index: m.index, length: m.m[0].length };
 }
 
 /** Whether a feature's match (at `index` in the text) is one of its honest near-misses (see Feature.except). */
