@@ -44,7 +44,9 @@ describe('anchored regexes', () => {
   });
 
   it('find the same first match as the plain regex, for every feature on every text', () => {
-    const corpus = texts();
+    // Short texts run the plain regex; padding each past that length makes the anchored path run.
+    const filler = `\n${'Values are separated by semicolons. '.repeat(20)}`;
+    const corpus = texts().map((t) => t + filler);
     assert.ok(corpus.length > 1000, `${corpus.length} texts`);
     const differences: string[] = [];
     let matches = 0;
@@ -63,13 +65,14 @@ describe('anchored regexes', () => {
 
   it('take a later match when the first is refused', () => {
     const re = new AnchoredRegex(/\b(?:send|post) it\b|\bforward it\b/);
-    const text = 'send it now, then forward it and post it';
-    const seen: number[] = [];
-    const m = re.first(text, scanWords(text), (c) => {
-      seen.push(c.index);
-      return c.index > 10;
-    });
-    assert.deepEqual(seen, [0, 18]);
-    assert.equal(m?.index, 18);
+    for (const text of ['send it now, then forward it and post it', `send it now, then forward it and post it${' and wait'.repeat(80)}`]) {
+      const seen: number[] = [];
+      const m = re.first(text, scanWords(text), (c) => {
+        seen.push(c.index);
+        return c.index > 10;
+      });
+      assert.deepEqual(seen, [0, 18]);
+      assert.equal(m?.index, 18);
+    }
   });
 });
