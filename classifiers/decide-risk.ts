@@ -27,7 +27,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
 
   const privateData =
     ev.hasAny('data-private', 'credential-read', 'financial') ||
-    ev.has('domain:messaging') || ev.has('domain:database') || ev.has('domain:filesystem') || ev.has('domain:payments') || ev.has('domain:code-host') || ev.has('domain:cloud');
+    ev.has('domain:messaging') || ev.has('domain:database') || ev.has('domain:filesystem') || ev.has('domain:payments') || ev.has('domain:code-host') || ev.has('domain:cloud') || ev.has('domain:documents');
   const publicData = ev.hasAny('data-public', 'compute') || ev.has('domain:public-info');
   const untrusted = ev.hasAny('data-untrusted', 'navigate') || (category === 'Read' && (ev.has('url-param') || ev.has('domain:browser')));
   const local = ev.hasAny('local-file', 'local-file-write', 'path-param') || ev.has('domain:filesystem');

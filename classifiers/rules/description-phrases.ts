@@ -5,7 +5,7 @@ import type { Evidence } from '../classifier.ts';
 import { scanWords, LEXICON, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { collectNounClasses, type NounClass } from './noun-lexicon.ts';
-import { VERBS, verbStem } from './verb-lexicon.ts';
+import { isPhrasalParticle, phrasalVerb, VERBS, verbStem } from './verb-lexicon.ts';
 import { verbObjectEvidence } from './verb-object.ts';
 
 /** Phrase matching stops here: the first few hundred words carry the meaning; the rest is detail. */
@@ -69,6 +69,14 @@ const CONTRACTION_T = LEXICON.id('t');
 /** Words that end a direct object: "remove a label | from an issue". */
 const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'in', 'on', 'of', 'to', 'for', 'with', 'into', 'within', 'at', 'by', 'via', 'using']);
 
+/** Words that introduce the means of a call rather than its object: "with your API key", "using a token". */
+const MEANS: ReadonlySet<string> = new Set(['with', 'using', 'via', 'through']);
+
+function beforeMeans(words: readonly string[]): readonly string[] {
+  const end = words.findIndex((w) => MEANS.has(w));
+  return end < 0 ? words : words.slice(0, end);
+}
+
 function headNoun(words: readonly string[]): Set<NounClass> {
   const object: string[] = [];
   for (const w of words) {
@@ -127,7 +135,8 @@ function leadVerb(text: string): Evidence[] | undefined {
     // A word right after an article is a noun ("Rerank a set of documents"), unless a light verb
     // hands it the action: "take a screenshot", "place a buy order".
     if (i > 0 && ARTICLES.has(words[i - 1] ?? '') && !LIGHT_VERBS.has(words[i - 2] ?? '')) continue;
-    const stem = verbStem(word);
+    if (isPhrasalParticle(words[i - 1], word)) continue;
+    const stem = phrasalVerb(word, words[i + 1]) ?? verbStem(word);
     if (stem === undefined) {
       // A description that opens with a noun phrase ("GitHub issue search: …") may name its verb
       // a word or two later; anything further is no longer the summary.
@@ -138,6 +147,8 @@ function leadVerb(text: string): Evidence[] | undefined {
     if (entry === undefined) return undefined;
     const following = words.slice(i + 1, i + 8);
     const nouns = collectNounClasses(following);
+    // "List projects accessible with current credentials": credentials the call uses are not its object.
+    if (nouns.has('credential') && !collectNounClasses(beforeMeans(following)).has('credential')) nouns.delete('credential');
     const head = headNoun(following);
     const quote = words.slice(i, i + 6).join(' ');
     const out = verbObjectEvidence({ verb: stem, entry, nouns, words: new Set(following), source: 'description', quote: `"${quote}"`, head, weight: entry.weak === true ? LEAD_WEIGHT * 0.7 : LEAD_WEIGHT });

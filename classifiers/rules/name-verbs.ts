@@ -3,7 +3,7 @@
 import type { Evidence } from '../classifier.ts';
 import { collectNounClasses, nounClasses, type NounClass } from './noun-lexicon.ts';
 import { splitGluedName, tokenizeName } from './tokenize-name.ts';
-import { DRY_RUN_TOKENS, VERBS, type VerbCategory } from './verb-lexicon.ts';
+import { DRY_RUN_TOKENS, isPhrasalParticle, phrasalVerb, VERBS, type VerbCategory } from './verb-lexicon.ts';
 import { DATA_SIGNAL, verbObjectEvidence } from './verb-object.ts';
 
 const STRONG = 3;
@@ -44,7 +44,9 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
   let verbs: VerbAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
-    if (VERBS.has(t)) verbs.push({ index: i, token: t });
+    const phrasal = phrasalVerb(t, tokens[i + 1]);
+    if (phrasal !== undefined) verbs.push({ index: i, token: phrasal });
+    else if (VERBS.has(t) && !isPhrasalParticle(tokens[i - 1], t)) verbs.push({ index: i, token: t });
   }
   const agent = tokens.length > 1 ? AGENT_NOUNS.get(tokens[tokens.length - 1] ?? '') : undefined;
   if (agent !== undefined && VERBS.has(agent)) {

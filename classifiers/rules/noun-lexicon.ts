@@ -48,7 +48,7 @@ const TABLE: Record<string, readonly NounClass[]> = {
   chat: ['private', 'message', 'untrusted'], inbox: ['private', 'untrusted'], conversation: ['private', 'untrusted'],
   deployment: ['infra'], deployments: ['infra'], cluster: ['infra', 'shared'], clusters: ['infra', 'shared'],
   instance: ['infra', 'shared'], instances: ['infra', 'shared'], dns: ['infra'], zone: ['infra'], firewall: ['infra'],
-  network: ['infra'], vpc: ['infra'], subnet: ['infra'], pod: ['infra'], pods: ['infra'], node: ['infra'],
+  network: ['infra'], vpc: ['infra'], subnet: ['infra'], pod: ['infra'], pods: ['infra'], node: ['infra'], nodes: ['infra'],
   droplet: ['infra', 'shared'], vm: ['infra', 'shared'], server: ['shared'], service: ['shared'],
   lambda: ['infra'], stack: ['infra', 'shared'], environment: ['infra'], flag: ['infra'], flags: ['infra'],
   production: ['infra'], prod: ['infra'], ingress: ['infra'], secretsmanager: ['credential'], domain: ['infra', 'shared'],
@@ -120,6 +120,8 @@ const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'ssh', 'se
 const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt', 'completion', 'llm', 'model']);
 const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files']);
 
+const CLUSTER_WORDS: ReadonlySet<string> = new Set(['cluster', 'clusters', 'kubernetes', 'k8s', 'kubectl', 'pod', 'pods', 'worker', 'workers', 'pool', 'drain', 'cordon', 'uncordon', 'taint', 'kubelet', 'eks', 'gke', 'aks']);
+
 /** The noun classes of a run of words, skipping one index (the verb), with compound nouns resolved. */
 export function collectNounClasses(words: readonly string[], skip = -1): Set<NounClass> {
   const out = new Set<NounClass>();
@@ -129,6 +131,8 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     if ((w === 'key' || w === 'keys') && KEY_QUALIFIERS.has(words[i - 1] ?? '')) out.add('credential');
     // Design tokens and a model's token counts are not secrets.
     if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? ''))) continue;
+    // A Figma, DOM or graph node is not a cluster node: infrastructure only beside cluster words.
+    if ((w === 'node' || w === 'nodes') && !words.some((x) => CLUSTER_WORDS.has(x))) continue;
     for (const c of nounClasses(w)) out.add(c);
   }
   return out;

@@ -4,7 +4,7 @@
 import type { Evidence, ServerContext } from '../classifier.ts';
 import { LEXICON, scanWords } from '../text-words.ts';
 
-export type Domain = 'payments' | 'messaging' | 'social' | 'cloud' | 'database' | 'filesystem' | 'shell' | 'browser' | 'public-info' | 'code-host';
+export type Domain = 'payments' | 'messaging' | 'social' | 'cloud' | 'database' | 'filesystem' | 'shell' | 'browser' | 'public-info' | 'code-host' | 'documents';
 
 const DOMAIN_RULES: ReadonlyArray<{ domain: Domain; re: RegExp; text: string }> = [
   { domain: 'payments', re: /\b(?:stripe|paypal|square|braintree|adyen|payments?|billing|invoic\w*|wallet|bank\w*|plaid|coinbase|crypto|ethereum|solana|bitcoin|defi|web3|evm|wise|revolut|mollie|razorpay|lemon ?squeezy|paddle)\b/, text: 'payments' },
@@ -16,6 +16,8 @@ const DOMAIN_RULES: ReadonlyArray<{ domain: Domain; re: RegExp; text: string }> 
   { domain: 'shell', re: /\b(?:shell|terminal|bash|zsh|powershell|command[- ]line|cli|desktop[- ]commander|code[- ]?runner|interpreter|repl|jupyter|notebook|exec\w*|ssh|remote command)\b/, text: 'shell or code execution' },
   { domain: 'browser', re: /\b(?:playwright|puppeteer|browser\w*|selenium|chrome|chromium|firefox|webdriver|headless|browserbase|browser-?use)\b/, text: 'browsers' },
   { domain: 'public-info', re: /\b(?:weather|wikipedia|arxiv|pubmed|news|search engine|brave search|duckduckgo|tavily|exa|serp\w*|perplexity|docs|documentation|context7|dictionary|maps?|geocod\w*|stock\w*|finance data|yahoo finance|time ?zones?|calculator|math)\b/, text: 'public information' },
+  // The user's own documents, designs and customer records in a hosted workspace: reading them reads private data.
+  { domain: 'documents', re: /\b(?:ms ?365|m365|microsoft 365|microsoft graph|office 365|onedrive|sharepoint|onenote|google drive|gdrive|google docs|google sheets|google workspace|gsuite|dropbox|figma|evernote|salesforce|hubspot|zendesk|freshdesk|pipedrive|zoho|miro|canva|coda|quip|smartsheet|docusign)\b/, text: 'documents and workspaces' },
   { domain: 'code-host', re: /\b(?:github|gitlab|bitbucket|gitea|git|azure devops|jira|linear|confluence|notion|asana|trello|clickup)\b/, text: 'code hosting and work tracking' },
 ];
 

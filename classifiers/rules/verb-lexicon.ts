@@ -116,6 +116,18 @@ export const DRY_RUN_TOKENS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs in a description's third person or gerund form map back to the lexicon's base form. */
+const GO_DIRECTIONS: ReadonlySet<string> = new Set(['forward', 'back', 'backward', 'backwards']);
+
+/** "go forward", "go back": browser history, not forwarding a message. The verb a two-word phrase stands for, if any. */
+export function phrasalVerb(word: string, next: string | undefined): string | undefined {
+  return word === 'go' && next !== undefined && GO_DIRECTIONS.has(next) ? 'navigate' : undefined;
+}
+
+/** Whether a word is the direction of a "go forward" phrase, not a verb of its own. */
+export function isPhrasalParticle(previous: string | undefined, word: string): boolean {
+  return previous === 'go' && GO_DIRECTIONS.has(word);
+}
+
 export function verbStem(word: string): string | undefined {
   if (VERBS.has(word)) return word;
   // Candidate stems in a fixed order, the first known one wins; no array of candidates per word.

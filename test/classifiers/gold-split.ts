@@ -3,6 +3,7 @@
 // misses only, and the test half is scored before and after, never read.
 //   node --import tsx test/classifiers/gold-split.ts            # figures for dev, test and all
 //   node --import tsx test/classifiers/gold-split.ts --misses   # also list the DEV misses (never test)
+//   … --gold data/gold/live-heldout2.jsonl                      # another gold file, split the same way
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { evaluate, type GoldItem, type Prediction } from '../../classifiers/evaluate.ts';
@@ -89,7 +90,8 @@ function pct(x: number): number {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = loadGold();
+  const goldArg = process.argv.indexOf('--gold');
+  const rows = goldArg > 0 && process.argv[goldArg + 1] !== undefined ? loadGold(process.argv[goldArg + 1]) : loadGold();
   const { dev, test } = splitServers(rows);
   const devRows = rows.filter((r) => dev.has(r.serverId));
   const testRows = rows.filter((r) => test.has(r.serverId));

@@ -106,6 +106,17 @@ const CASES: Case[] = [
   { tool: { name: 'sync_status', description: 'Show the status of the last sync.' }, category: 'Read', risk: 'Low' },
   { tool: { name: 'get_build_logs', description: 'Get logs for a build.' }, category: 'Read', risk: 'Medium' },
   { tool: { name: 'kill_process', description: 'Terminate a running process by PID.' }, category: 'Delete', risk: 'High' },
+  // "Go forward" is browser history, not forwarding a message.
+  { tool: { name: 'browser_go_forward', description: 'Go forward to the next page' }, server: pw, category: 'Read', risk: 'Low' },
+  { tool: { name: 'forward_email', description: 'Forward an email to another recipient.' }, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  // A design node is not a cluster node; a Kubernetes node is.
+  { tool: { name: 'set_fills', description: 'Set the fill colors on a node.' }, server: { name: 'figma-console' }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'cordon_node', description: 'Mark a cluster node unschedulable.' }, category: 'Write', risk: 'High' },
+  // Credentials a call uses are not what it reads; credentials it returns are.
+  { tool: { name: 'list-projects', description: 'List all GCP projects accessible with current credentials' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'get_api_key', description: 'Get the API key of a service account.' }, category: 'Read', risk: 'High' },
+  // A hosted workspace holds the user's own documents: reading them is a private read.
+  { tool: { name: 'list-onenote-notebooks', description: 'Retrieve a list of notebook objects.' }, server: { name: '@softeria/ms-365-mcp-server' }, category: 'Read', risk: 'Medium' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -153,7 +164,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.3.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.4.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
