@@ -6,27 +6,20 @@
 // than how long the text is. Alternatives without such a start stay together in one ordinary regex.
 import { LEXICON, type TextWords } from './text-words.ts';
 
-/** Texts shorter than this run the whole regex in one pass: finding the start words costs more there (measured on the bench corpora). */
-const ANCHOR_MIN_LENGTH = 600;
-
 export interface AnchoredMatch {
   index: number;
   /** The matched text and capture groups, numbered within the alternative that matched. */
   m: RegExpExecArray;
 }
 
-interface Anchored {
-  re: RegExp;
-  ids: Int32Array;
-}
-
 /** Half-open ranges of the text to read for the alternatives without an anchor (the whole text when not given). */
 export type Ranges = ReadonlyArray<readonly [number, number]>;
 
 export class AnchoredRegex {
-  private readonly anchored: Anchored[] = [];
-  /** The whole regex, global: on a short text one pass costs less than finding the start words. */
-  private readonly plain: RegExp;
+  /** The anchored alternatives, sticky, in their order in the regex. */
+  private readonly anchored: RegExp[] = [];
+  /** By word id: the anchored alternatives (ascending) whose matches may start at that word. */
+  private readonly byWord: Array<number[] | undefined> = [];
   /** Every alternative without a known first word, together, as a global regex; undefined when none. */
   private readonly rest: RegExp | undefined;
 
@@ -38,11 +31,19 @@ export class AnchoredRegex {
     const rest: string[] = [];
     for (const alt of splittable ? alternatives : [source.source]) {
       const words = splittable ? startWords(alt) : undefined;
-      if (words === undefined) rest.push(alt);
-      else this.anchored.push({ re: new RegExp(alt, `${source.flags}y`), ids: LEXICON.idsOf(words) });
+      if (words === undefined) {
+        rest.push(alt);
+        continue;
+      }
+      const k = this.anchored.length;
+      this.anchored.push(new RegExp(alt, `${source.flags}y`));
+      for (const id of LEXICON.idsOf(words)) {
+        const list = this.byWord[id];
+        if (list === undefined) this.byWord[id] = [k];
+        else if (!list.includes(k)) list.push(k);
+      }
     }
     this.rest = rest.length === 0 ? undefined : new RegExp(rest.join('|'), `${source.flags}g`);
-    this.plain = new RegExp(source.source, `${source.flags}g`);
   }
 
   /** How many alternatives run at word starts (for tests and diagnostics). */
@@ -52,49 +53,37 @@ export class AnchoredRegex {
 
   /**
    * The leftmost match in `text` that `accept` takes, or undefined. `words` is the word scan of the
-   * lowercased text, at the same offsets. Ties at one offset go to the earlier alternative, as in the
-   * unsplit regex, except between anchored alternatives and the rest (rare; either is a real match).
+   * lowercased text, at the same offsets: its occurrences, in text order, are the candidate starts.
+   * Ties at one offset go to the earlier alternative, as in the unsplit regex, except between
+   * anchored alternatives and the rest (rare; either is a real match).
    */
   first(text: string, words: TextWords, accept: (match: AnchoredMatch) => boolean, ranges?: Ranges): AnchoredMatch | undefined {
-    if (text.length < ANCHOR_MIN_LENGTH) {
-      for (let from = 0, round = 0; round < 50; round++) {
-        const cur = this.restFrom(this.plain, text, from, undefined);
-        if (cur === null || accept(cur)) return cur ?? undefined;
-        from = cur.index + 1;
+    let rest = this.rest === undefined ? null : this.restFrom(this.rest, text, 0, ranges);
+    const ids = words.occurrenceIds;
+    const at = words.occurrenceAt;
+    const byWord = this.byWord;
+    for (let i = 0; i < ids.length; i++) {
+      const list = byWord[ids[i] as number];
+      if (list === undefined) continue;
+      const p = at[i] as number;
+      while (rest !== null && rest.index < p) {
+        if (accept(rest)) return rest;
+        rest = this.restFrom(this.rest as RegExp, text, rest.index + 1, ranges);
       }
-      return undefined;
+      for (let j = 0; j < list.length; j++) {
+        const re = this.anchored[list[j] as number] as RegExp;
+        re.lastIndex = p;
+        const m = re.exec(text);
+        if (m === null) continue;
+        const match = { index: p, m };
+        if (accept(match)) return match;
+      }
     }
-    let from = 0;
-    // Each alternative's next match at or after `from`; null once it has none left.
-    const next: Array<AnchoredMatch | null | undefined> = new Array(this.anchored.length + 1);
-    for (let round = 0; round < 50; round++) {
-      let best: AnchoredMatch | undefined;
-      for (let k = 0; k < this.anchored.length; k++) {
-        let cur = next[k];
-        if (cur === undefined || (cur !== null && cur.index < from)) next[k] = cur = this.anchoredFrom(this.anchored[k] as Anchored, text, words, from);
-        if (cur !== null && (best === undefined || cur.index < best.index)) best = cur;
-      }
-      if (this.rest !== undefined) {
-        let cur = next[this.anchored.length];
-        if (cur === undefined || (cur !== null && cur.index < from)) next[this.anchored.length] = cur = this.restFrom(this.rest, text, from, ranges);
-        if (cur !== null && (best === undefined || cur.index < best.index)) best = cur;
-      }
-      if (best === undefined || accept(best)) return best;
-      from = best.index + 1;
+    while (rest !== null) {
+      if (accept(rest)) return rest;
+      rest = this.restFrom(this.rest as RegExp, text, rest.index + 1, ranges);
     }
     return undefined;
-  }
-
-  private anchoredFrom(a: Anchored, text: string, words: TextWords, from: number): AnchoredMatch | null {
-    const at = words.positionsOf(a.ids);
-    for (let i = 0; i < at.length; i++) {
-      const p = at[i] as number;
-      if (p < from) continue;
-      a.re.lastIndex = p;
-      const m = a.re.exec(text);
-      if (m !== null) return { index: p, m };
-    }
-    return null;
   }
 
   private restFrom(re: RegExp, text: string, from: number, ranges: Ranges | undefined): AnchoredMatch | null {
@@ -157,32 +146,48 @@ export function startWords(alt: string): string[] | undefined {
     body = body.slice(close + 1);
   }
   if (!body.startsWith('\\b')) return undefined;
-  const words = startWordsOf(body.slice(2));
+  const words = startWordsOf(body.slice(2), false);
   return words === undefined ? undefined : [...new Set(words)];
 }
 
-function startWordsOf(body: string): string[] | undefined {
+/** What can follow a word's last letter and end the word: a space, `\\s`, `\\b`, an apostrophe or quote, a comma. */
+const WORD_END = /^(?: |\\s|\\b|'|"|,|\\.)(?![?*{])/;
+
+/**
+ * Start words of `body`, which sits right after a word boundary. `endsWord`: whether what follows
+ * `body` ends a word (so a branch that is one bare word is that exact word, not a prefix).
+ */
+function startWordsOf(body: string, endsWord = false): string[] | undefined {
   if (body.startsWith('(?:')) {
     const close = closingParen(body, 0);
     if (close < 0) return undefined;
+    const next = body[close + 1];
+    const quantifier = next !== undefined && '?*{+'.includes(next) ? next : undefined;
+    const after = body.slice(quantifier === '?' ? (body[close + 2] === '?' ? close + 3 : close + 2) : close + 1);
     const words: string[] = [];
     for (const branch of splitTopLevel(body.slice(3, close))) {
-      const w = startWordsOf(branch);
+      const w = startWordsOf(branch, quantifier === undefined || quantifier === '?' ? WORD_END.test(after) || (after === '' && endsWord) : false);
       if (w === undefined) return undefined;
       words.push(...w);
     }
-    const quantifier = body[close + 1];
     if (quantifier === '?') {
       // Optional: a match may start with what follows instead (a lazy `??` too).
-      const rest = startWordsOf(body.slice(body[close + 2] === '?' ? close + 3 : close + 2));
+      const rest = startWordsOf(after, endsWord);
       return rest === undefined ? undefined : [...words, ...rest];
     }
     return quantifier === '*' || quantifier === '{' ? undefined : words;
   }
-  let head = /^[A-Za-z0-9]+/.exec(body)?.[0] ?? '';
-  const after = body[head.length];
-  if (after !== undefined && '?*{'.includes(after)) head = head.slice(0, -1);
-  return head === '' ? undefined : [`${head.toLowerCase()}*`];
+  const head = /^[A-Za-z0-9]+/.exec(body)?.[0] ?? '';
+  if (head === '') return undefined;
+  const rest = body.slice(head.length);
+  const lower = head.toLowerCase();
+  // A whole word: "the ", "don't" (the lexicon splits at the apostrophe), "they\b".
+  if (WORD_END.test(rest) || (rest === '' && endsWord)) return [lower];
+  // "an? ": "an" or "a", each a whole word.
+  if (rest[0] === '?' && WORD_END.test(rest.slice(1)) && lower.length > 1) return [lower, lower.slice(0, -1)];
+  // Otherwise a prefix, less a last letter a quantifier makes optional ("favou?r" starts "favo…").
+  const stem = rest[0] !== undefined && '?*{'.includes(rest[0]) ? lower.slice(0, -1) : lower;
+  return stem === '' ? undefined : [`${stem}*`];
 }
 
 /** Offset of the `)` closing the group that opens at `open`, or -1. */

@@ -139,7 +139,6 @@ export class TextWords {
   longestWord = 0;
   /** Presence bits, 32 ids per element, filled as words are found: a plain array, as small typed arrays are slow to allocate. */
   private readonly bits: number[] = [];
-  private byId: Map<number, number[]> | undefined;
 
   constructor(readonly lower: string) {}
 
@@ -164,30 +163,6 @@ export class TextWords {
     this.occurrenceAt.push(at);
   }
 
-  /** Where the words with these ids start, ascending (built from the occurrences on first use). */
-  positionsOf(ids: Int32Array): readonly number[] {
-    if (this.byId === undefined) {
-      const byId = new Map<number, number[]>();
-      for (let k = 0; k < this.occurrenceIds.length; k++) {
-        const id = this.occurrenceIds[k] as number;
-        const list = byId.get(id);
-        if (list === undefined) byId.set(id, [this.occurrenceAt[k] as number]);
-        else list.push(this.occurrenceAt[k] as number);
-      }
-      this.byId = byId;
-    }
-    let only: number[] | undefined;
-    let merged: number[] | undefined;
-    for (let i = 0; i < ids.length; i++) {
-      const list = this.byId.get(ids[i] as number);
-      if (list === undefined) continue;
-      if (only === undefined) only = list;
-      else merged = (merged ?? only.slice()).concat(list);
-    }
-    if (merged !== undefined) return merged.sort((a, b) => a - b);
-    return only ?? NO_POSITIONS;
-  }
-
   has(id: number): boolean {
     return id >= 0 && ((this.bits[id >>> 5] ?? 0) & (1 << (id & 31))) !== 0;
   }
@@ -197,8 +172,6 @@ export class TextWords {
     return false;
   }
 }
-
-const NO_POSITIONS: readonly number[] = [];
 
 /** The one lexicon of the process: every module registers its gate words here at load time. */
 export const LEXICON = new Lexicon();

@@ -33,10 +33,13 @@ describe('anchored regexes', () => {
   });
 
   it('read the words a match must start with, or give up', () => {
-    assert.deepEqual(startWords(String.raw`\b(?:prefer|choose|favou?r) \w+`), ['prefer*', 'choose*', 'favo*']);
-    assert.deepEqual(startWords(String.raw`\b(?:the )?only (?:source|tool)`), ['the*', 'only*']);
+    // A whole word where the pattern ends it; a prefix where it may go on.
+    assert.deepEqual(startWords(String.raw`\b(?:prefer|choose|favou?r) \w+`), ['prefer', 'choose', 'favo*']);
+    assert.deepEqual(startWords(String.raw`\b(?:the )?only (?:source|tool)`), ['the', 'only']);
+    assert.deepEqual(startWords(String.raw`\b(?:they|those)\b must`), ['they', 'those']);
+    assert.deepEqual(startWords(String.raw`\ban? (?:tool)`), ['an', 'a']);
     assert.deepEqual(startWords(String.raw`(?<!e\.g\.[^.\n]{0,15})\b(?:forward|send)\w*`), ['forward*', 'send*']);
-    assert.deepEqual(startWords(String.raw`\b(?:(?:do not|don'?t) (?:rely on)|steer clear)`), ['do*', 'don*', 'steer*']);
+    assert.deepEqual(startWords(String.raw`\b(?:(?:do not|don'?t) (?:rely on)|steer clear)`), ['do', 'don*', 'steer']);
     assert.equal(startWords(String.raw`\b(?:a|b)*c`), undefined);
     assert.equal(startWords(String.raw`\b(?:always )?(?:add|set)?\s*(?:bcc|cc)\b`), undefined);
     assert.equal(startWords(String.raw`(?:^|\n)\s*SYSTEM\s*:`), undefined);
