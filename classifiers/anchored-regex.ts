@@ -106,11 +106,28 @@ export class AnchoredRegex {
 /** A regex source split at its top-level `|` (outside groups, classes and escapes). */
 export function splitTopLevel(source: string): string[] {
   const out: string[] = [];
+  let start = 0;
+  walkStructure(source, 0, (c, i, depth) => {
+    if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+    return false;
+  });
+  out.push(source.slice(start));
+  return out;
+}
+
+/**
+ * Walks a regex source from `from`, calling `visit` with each character outside escapes and
+ * character classes and the group depth before it, until `visit` returns true; returns that
+ * character's offset, or -1.
+ */
+function walkStructure(source: string, from: number, visit: (c: string, i: number, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+  for (let i = from; i < source.length; i++) {
+    const c = source[i] as string;
     if (c === '\\') {
       i++;
       continue;
@@ -119,16 +136,12 @@ export function splitTopLevel(source: string): string[] {
       if (c === ']') inClass = false;
       continue;
     }
+    if (visit(c, i, depth)) return i;
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(source.slice(start, i));
-      start = i + 1;
-    }
   }
-  out.push(source.slice(start));
-  return out;
+  return -1;
 }
 
 /**
@@ -192,21 +205,5 @@ function startWordsOf(body: string, endsWord = false): string[] | undefined {
 
 /** Offset of the `)` closing the group that opens at `open`, or -1. */
 function closingParen(source: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
+  return walkStructure(source, open, (c, _, depth) => c === ')' && depth === 1);
 }
