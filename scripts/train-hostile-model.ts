@@ -23,9 +23,10 @@ export const MODEL_PATH = root('classifiers/hostile/learned-wording-model.json')
 const THRESHOLD = Number(process.env['THRESHOLD'] ?? 0.98);
 const EPOCHS = 30;
 const RATE = 0.2;
-const L2 = 1e-4;
-const HOSTILE_SETS = ['1', '2', '3', '4'] as const;
-const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'] };
+// Stronger than 1e-4: with set 5 a common phrase ("no need to") reached 0.999 on an honest tool; 1e-3 keeps one phrase from deciding.
+const L2 = Number(process.env['L2'] ?? 1e-3);
+const HOSTILE_SETS = ['1', '2', '3', '4', '5'] as const;
+const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'], '5': ['heldout5-attacks', 'heldout5-benign'] };
 
 export interface Example {
   id: string;

@@ -38,7 +38,7 @@ describe('learned-wording model', () => {
     assert.ok(flagged > 100, `only ${flagged} definitions flagged`);
   });
 
-  for (const [set, attackFloor, nearMissCeiling] of [['1', 29, 6], ['2', 22, 1], ['3', 14, 2], ['4', 17, 4]] as const) {
+  for (const [set, attackFloor, nearMissCeiling] of [['1', 27, 2], ['2', 25, 0], ['3', 22, 1], ['4', 16, 4], ['5', 12, 3]] as const) {
     it(`trained without hostile set ${set}, finds at least ${attackFloor} of its attacks, at most one false alarm on 690 held-out live tools`, () => {
       const r = leaveOneSetOut(examples, set);
       console.log(`left out set ${set}: model ${r.model}/${r.attacks} attacks, ${r.modelFalseAlarms}/${r.nearMisses} near-miss false alarms, ${r.liveFalseAlarms}/${r.liveTools} live (${r.docstringFalseAlarms} as docstrings); even half: rules ${r.rules}/${r.evenAttacks}, rules or model ${r.rulesOrModel}/${r.evenAttacks}`);
