@@ -9,7 +9,7 @@ import { categoryBadge, dateOnly, policyBlock, riskBadge, riskCell, serverLink, 
 import { annotationTable, parameterTable } from './render-schema.ts';
 import { toolFaq } from './render-tool-faq.ts';
 import type { ServerBundle, SiteTool } from './site-data.ts';
-import { sitePaths } from './site-paths.ts';
+import { rootOf, sitePaths } from './site-paths.ts';
 
 const LONG_DESCRIPTION = 2_000;
 const MAX_SIBLINGS = 60;
@@ -126,14 +126,14 @@ function policy(bundle: ServerBundle, tool: SiteTool): SafeHtml {
 }
 
 function related(path: string, bundle: ServerBundle, tool: SiteTool): SafeHtml {
-  const siblings = bundle.tools.filter((t) => t !== tool);
-  const shown = siblings.slice(0, MAX_SIBLINGS);
+  const siblings = bundle.tools.length - 1;
+  const items = siblingItems(path, bundle);
+  const shown: SafeHtml[] = [];
+  for (let i = 0; i < items.length && shown.length < MAX_SIBLINGS; i++) if (bundle.tools[i] !== tool) shown.push(items[i] as SafeHtml);
   const sameServer =
-    siblings.length === 0
+    siblings === 0
       ? html`<p>It is this server's only tool.</p>`
-      : html`<ul class="related">${shown.map((t) => html`<li>${toolLink(path, t.serverSlug, t.slug, t.tool.name)} ${riskCell(t.label?.risk ?? null)} ${t.label?.category ?? ''}</li>`)}</ul>${
-          siblings.length > shown.length ? html`<p>${serverLink(path, bundle.server.slug, `All ${siblings.length + 1} tools of this server`)}</p>` : ''
-        }`;
+      : html`<ul class="related">${shown}</ul>${siblings > shown.length ? html`<p>${serverLink(path, bundle.server.slug, `All ${siblings + 1} tools of this server`)}</p>` : ''}`;
   const elsewhere =
     tool.sameName.length === 0
       ? html`<p>No other server lists a tool of this name.</p>`
@@ -141,6 +141,20 @@ function related(path: string, bundle: ServerBundle, tool: SiteTool): SafeHtml {
           tool.sameNameTotal > tool.sameName.length ? html`<p>and ${tool.sameNameTotal - tool.sameName.length} more servers.</p>` : ''
         }`;
   return html`<h3>On the same server</h3>${sameServer}<h3>Same name on other servers</h3>${elsewhere}`;
+}
+
+/** Each of a server's first tools as a line of "On the same server", rendered once per server: its tool pages all link from the same depth. */
+const SIBLING_ITEMS = new WeakMap<ServerBundle, { root: string; items: SafeHtml[] }>();
+
+function siblingItems(path: string, bundle: ServerBundle): SafeHtml[] {
+  const root = rootOf(path);
+  const cached = SIBLING_ITEMS.get(bundle);
+  if (cached !== undefined && cached.root === root) return cached.items;
+  const items = bundle.tools
+    .slice(0, MAX_SIBLINGS + 1)
+    .map((t) => html`<li>${toolLink(path, t.serverSlug, t.slug, t.tool.name)} ${riskCell(t.label?.risk ?? null)} ${t.label?.category ?? ''}</li>`);
+  SIBLING_ITEMS.set(bundle, { root, items });
+  return items;
 }
 
 function history(tool: SiteTool): SafeHtml {
