@@ -6,11 +6,11 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { missingClassifications, saveClassifications, type ClassificationKey } from '../db/classifications-repo.ts';
 import type { Db } from '../db/connect.ts';
 import { createRun, finishRun, getRun, markRunResumed, type RunStatus } from '../db/runs-repo.ts';
-import { definitionsByHash, saveSnapshot, serversDoneInRun } from '../db/snapshots-repo.ts';
+import { definitionsByHash, saveSnapshot, serversDoneInRun, snapshotsOfRun, toolsOfSnapshot } from '../db/snapshots-repo.ts';
 import { serverContextOf, upsertServers } from '../db/servers-repo.ts';
 import { toToolDefinition } from '../db/catalog-repo.ts';
 import { crawlSnapshots, runs } from '../db/schema.ts';
-import { serverContextHash } from '../definition-hash.ts';
+import { serverContextHash, toolDefinitionHash } from '../definition-hash.ts';
 import { McpRiskError, errorMessage } from '../errors.ts';
 import { createProgress } from '../log.ts';
 import type { Classifier, ClassifierInfo, CrawlResult, ServerCandidate } from '../types.ts';
@@ -50,6 +50,7 @@ export async function runIndex(options: IndexOptions): Promise<RunSummary> {
     runOptions: { ...options.runOptions, concurrency: options.concurrency },
   });
   options.onRunStarted?.(runId);
+  if (options.resumeRunId !== undefined) await labelStoredSnapshots(db, runId, options);
 
   const queue = new PQueue({ concurrency: options.concurrency });
   const hosts = new HostLimiter(options.perHostConcurrency ?? 2);
@@ -153,9 +154,11 @@ export async function processServer(input: ProcessServerInput): Promise<Processe
   // A cancelled crawl is not stored, so `--resume` (or the job's retry) crawls that server again.
   if (result.status === 'cancelled') return { result, stored: false };
   const saved = await saveSnapshot(db, { runId: input.runId, serverId: candidate.id, result, startedAt });
-  if (saved && result.status === 'ok') {
-    await classifyNew(db, input.classifier, candidate, saved.definitionHashes);
-    for (const extra of input.alsoClassify ?? []) await classifyNew(db, extra, candidate, saved.definitionHashes);
+  if (result.status === 'ok') {
+    // Already stored by this run (a retried job whose first attempt died before labelling): label what is missing.
+    const hashes = saved?.definitionHashes ?? result.tools.map(toolDefinitionHash);
+    await classifyNew(db, input.classifier, candidate, hashes);
+    for (const extra of input.alsoClassify ?? []) await classifyNew(db, extra, candidate, hashes);
   }
   return { result, stored: saved !== undefined };
 }
@@ -187,6 +190,20 @@ export async function completeRunIfDone(db: Db, runId: string, classifier: Class
   const summary = await summarizeRun(db, runId, classifier, Date.now() - run.startedAt.getTime(), 'completed', run.serverIds.length);
   await finishRun(db, runId, 'completed', summary.counts);
   return summary;
+}
+
+/**
+ * A run killed after storing a server's snapshot but before labelling it leaves that server done
+ * (resume skips it) with tools unlabelled: label what the run's stored snapshots still lack.
+ */
+async function labelStoredSnapshots(db: Db, runId: string, options: IndexOptions): Promise<void> {
+  const byId = new Map(options.candidates.map((c) => [c.id, c]));
+  for (const snapshot of await snapshotsOfRun(db, runId)) {
+    const candidate = byId.get(snapshot.serverId);
+    if (snapshot.status !== 'ok' || candidate === undefined) continue;
+    const hashes = (await toolsOfSnapshot(db, snapshot.id)).map((t) => t.definitionHash);
+    for (const classifier of [options.classifier, ...(options.alsoClassify ?? [])]) await classifyNew(db, classifier, candidate, hashes);
+  }
 }
 
 /** Classify the definitions of one snapshot that this classifier version has not labelled yet. */

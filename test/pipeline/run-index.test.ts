@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { classifications, crawlSnapshots, runs, toolDefinitions } from '../../src/db/schema.ts';
 import { listCatalogTools } from '../../src/db/catalog-repo.ts';
-import { runIndex } from '../../src/pipeline/run-index.ts';
+import { prepareRun, processServer, runIndex } from '../../src/pipeline/run-index.ts';
 import { formatRunSummary } from '../../src/pipeline/run-summary.ts';
 import { rulesClassifier } from '../../classifiers/rules-classifier.ts';
 import { describeEachDriver, openTestDatabase, type TestDatabase } from '../helpers/databases.ts';
@@ -83,5 +83,31 @@ describeEachDriver('indexing run', (driver) => {
     const fine = await index();
     assert.equal(fine.unlabelled, 0);
     assert.doesNotMatch(formatRunSummary(fine), /Unlabelled/);
+  });
+
+  it('labels, on --resume, what a killed run stored but never labelled', async () => {
+    const killed = [fixtureCandidate('good-server.mjs', { id: 'notes-killed-a' }), fixtureCandidate('good-server.mjs', { id: 'notes-killed-b' })];
+    const crawl = testCrawlOptions({ timeoutMs: 4000 });
+    const { runId } = await prepareRun({ db: database.db, candidates: killed });
+    // The killed run got as far as storing the first server's snapshot, not its labels (SIGKILL in between).
+    const dies = { info: rulesClassifier.info, classify: () => Promise.reject(new Error('killed')) };
+    await assert.rejects(processServer({ db: database.db, runId, candidate: killed[0]!, classifier: dies, crawl }));
+    const summary = await runIndex({ db: database.db, candidates: killed, classifier: rulesClassifier, concurrency: 1, crawl, quiet: true, resumeRunId: runId });
+    assert.equal(summary.status, 'completed');
+    assert.equal(summary.tools, 8);
+    assert.equal(summary.unlabelled, 0, formatRunSummary(summary));
+  });
+
+  it('labels, on a retried job, what its first attempt stored but never labelled', async () => {
+    const candidate = fixtureCandidate('good-server.mjs', { id: 'notes-retried' });
+    const crawl = testCrawlOptions({ timeoutMs: 4000 });
+    const { runId } = await prepareRun({ db: database.db, candidates: [candidate] });
+    const dies = { info: rulesClassifier.info, classify: () => Promise.reject(new Error('killed')) };
+    await assert.rejects(processServer({ db: database.db, runId, candidate, classifier: dies, crawl }));
+    const retried = await processServer({ db: database.db, runId, candidate, classifier: rulesClassifier, crawl });
+    assert.equal(retried.stored, false, 'the snapshot was already stored');
+    const tools = await listCatalogTools(database.db, { classifier: rulesClassifier.info, serverId: 'notes-retried' });
+    assert.equal(tools.length, 4);
+    assert.ok(tools.every((t) => t.label !== undefined && t.label !== null), JSON.stringify(tools.map((t) => t.label?.category)));
   });
 });
