@@ -90,11 +90,14 @@ function isPadding(c: number): boolean {
   return isSpace(c) || (c >= 0x200b && c <= 0x200f) || c === 0x2060;
 }
 
+/** Words in a row in styled letters that make a passage rather than a styled example. */
+const STYLED_PASSAGE = 6;
+
 /** `spoofSubject`: the text is about spoofed names (a homoglyph checker's example), so mixed scripts are a low note. */
 export function invisibleHits(r: InvisibleReport, spoofSubject = false): Array<Hit & { excerpt?: string }> {
   const hits: Array<Hit & { excerpt?: string }> = [];
   // Most text has nothing invisible: return before any work.
-  if (r.tagCount === 0 && r.binaryText === '' && r.bidiOverrideCount === 0 && r.bidiIsolateCount === 0 && r.zeroWidthCount === 0 && r.directionMarkCount === 0 && r.mixedScriptWords === 0) return hits;
+  if (r.tagCount === 0 && r.binaryText === '' && r.bidiOverrideCount === 0 && r.bidiIsolateCount === 0 && r.zeroWidthCount === 0 && r.directionMarkCount === 0 && r.mixedScriptWords === 0 && r.styledRunWords < STYLED_PASSAGE) return hits;
   const add = (id: string, weight: number, message: string, excerpt: string): void => {
     hits.push({ id, kind: 'invisible_unicode', weight, message, index: -1, length: 0, excerpt });
   };
@@ -104,6 +107,10 @@ export function invisibleHits(r: InvisibleReport, spoofSubject = false): Array<H
   if (r.bidiIsolateCount > 0) add('bidi-isolate', 2, `${r.bidiIsolateCount} bidirectional isolate characters`, r.sample);
   if (r.zeroWidthCount > 0) add('zero-width', r.zeroWidthCount >= 10 ? 2.5 : 2, `${r.zeroWidthCount} zero-width characters inside the text`, r.sample);
   if (r.directionMarkCount > 0) add('direction-marks', r.directionMarkCount >= 5 ? 2 : 1, `${r.directionMarkCount} direction marks`, r.sample);
+  // A styled word or two is decoration ("'Launch day' → '𝗟𝗮𝘂𝗻𝗰𝗵 𝗱𝗮𝘆'"); a whole styled sentence is text kept from filters.
+  if (r.styledRunWords >= STYLED_PASSAGE) {
+    hits.push({ id: 'styled-passage', kind: 'obfuscated_payload', weight: 2, index: -1, length: 0, message: `a passage of ${r.styledRunWords} words written in styled Unicode letters, which word filters and reviewers skim past`, excerpt: r.sample });
+  }
   if (r.mixedScriptWords > 0) {
     hits.push({ id: 'homoglyph', kind: 'homoglyph', weight: spoofSubject ? 1 : 2, index: -1, length: 0, message: `${r.mixedScriptWords} words mixing Latin with look-alike Cyrillic or Greek letters`, excerpt: r.sample });
   }

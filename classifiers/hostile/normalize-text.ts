@@ -18,6 +18,8 @@ export interface InvisibleReport {
   directionMarkCount: number;
   /** Words mixing Latin with Cyrillic or Greek look-alikes. */
   mixedScriptWords: number;
+  /** The longest run of words written in styled mathematical letters (U+1D400–U+1D7FF: 𝗯𝗼𝗹𝗱, 𝘪𝘵𝘢𝘭𝘪𝘤, 𝚖𝚘𝚗𝚘). */
+  styledRunWords: number;
   /** The first offending region, made visible. */
   sample: string;
 }
@@ -45,8 +47,25 @@ const MIXED_WORD = /[A-Za-z]*[аеорсухіјѕһԁԛԝАВЕКМНОРСТХ
 
 const EMPTY: InvisibleReport = {
   tagText: '', tagCount: 0, binaryText: '', zeroWidthCount: 0, bidiOverrideCount: 0, bidiIsolateCount: 0,
-  directionMarkCount: 0, mixedScriptWords: 0, sample: '',
+  directionMarkCount: 0, mixedScriptWords: 0, styledRunWords: 0, sample: '',
 };
+/** A word of styled mathematical letters (surrogate pairs D835 DC00–DFFF), possibly with ASCII punctuation inside. */
+const STYLED_WORD = /(?:\ud835[\udc00-\udfff])+(?:[.'/-](?:\ud835[\udc00-\udfff])+)*/g;
+const STYLED_CHAR = /\ud835[\udc00-\udfff]/;
+
+/** Words in a row written in styled letters, allowing plain spaces and punctuation between them. */
+function longestStyledRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  let last = -1;
+  for (const m of text.matchAll(STYLED_WORD)) {
+    const between = last < 0 ? '' : text.slice(last, m.index);
+    run = last >= 0 && /^[\s,.;:!?()'"-]*$/.test(between) ? run + 1 : 1;
+    best = Math.max(best, run);
+    last = m.index + m[0].length;
+  }
+  return best;
+}
 
 export function normalizeText(raw: string): NormalizedText {
   // Plain ASCII needs none of this; most descriptions take this path.
@@ -62,6 +81,16 @@ export function normalizeText(raw: string): NormalizedText {
     noteSample(report, run);
     return ` ${decoded} `;
   });
+
+  // Styled letters read as plain words to a model but slip past word matching and a skimming reviewer:
+  // fold them to ASCII (NFKC) so the phrase rules read them, and note the longest styled passage.
+  if (STYLED_CHAR.test(text)) {
+    report.styledRunWords = longestStyledRun(text);
+    const at = text.search(STYLED_CHAR);
+    // Whole surrogate pairs only: a cut pair would print as a lone escape.
+    if (report.styledRunWords > 0) noteSample(report, text.slice(Math.max(0, at - 10), at + 60).replace(/[\ud800-\udbff]$/, ''));
+    text = text.replace(STYLED_WORD, (word) => word.normalize('NFKC'));
+  }
 
   // Non-ASCII text without any hiding character (accents, dashes, emoji) is copied as it is.
   let out = '';
