@@ -52,6 +52,20 @@ function walkSchema(node: unknown, path: string, parts: TextPart[], depth: numbe
   }
 }
 
+/** Each top-level property's default, as strings (a string, or an array's strings), with the property's name. */
+export function propertyDefaults(tool: ToolDefinition): Array<{ property: string; values: string[] }> {
+  const props = tool.inputSchema?.['properties'];
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) return [];
+  const out: Array<{ property: string; values: string[] }> = [];
+  for (const property of Object.keys(props as Record<string, unknown>).slice(0, 60)) {
+    const node = (props as Record<string, unknown>)[property];
+    const def = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)['default'] : undefined;
+    const values = typeof def === 'string' ? [def] : Array.isArray(def) ? def.slice(0, 50).filter((v): v is string => typeof v === 'string') : [];
+    if (values.length > 0) out.push({ property, values });
+  }
+  return out;
+}
+
 /** Property names carry meaning too (`llm_model_name`, `system_prompt`). */
 export function propertyNames(tool: ToolDefinition): string[] {
   const props = tool.inputSchema?.['properties'];

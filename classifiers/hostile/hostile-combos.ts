@@ -18,7 +18,7 @@ export interface Hit {
   length: number;
 }
 
-const SENSITIVE_PATH =
+export const SENSITIVE_PATH =
   /~\/\.ssh\b|~\/\.config\/|~\/\.[a-z][\w-]*(?:rc|_history|credentials|token|tokens)\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?:^|[\s'"`(/])\.env\b|\/etc\/(?:passwd|shadow|sudoers)\b|\.bashrc\b|\.zshrc\b|\.bash_history\b|\.aws\/(?:credentials|config)\b|\bmcp\.json\b|~\/\.cursor\b|\.npmrc\b|\.netrc\b|\.git-credentials\b|\.kube\/config\b|\.docker\/config\.json|\bwallet\.dat\b|\.gnupg\b|\.pgpass\b|\bcredentials\.json\b|\bsystem:\/\/|\bcompany:\/\/confidential/;
 const SECRET_NOUN =
   /\b(?:api[ _-]?keys?|access[ _-]?tokens?|auth(?:entication)? tokens?|bearer tokens?|secret keys?|secrets|credentials?|passwords?|passphrases?|private keys?|ssh keys?|session (?:cookies|tokens)|environment variables|env vars|master password|seed phrase|mnemonic|recovery phrase|connection strings?)\b/;

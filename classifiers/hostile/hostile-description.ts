@@ -6,10 +6,10 @@ import type { Finding, FindingSeverity, ToolDefinition } from '../classifier.ts'
 import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { AnchoredRegex } from '../anchored-regex.ts';
-import { collectText, ownSchemaWords, propertyNames } from './collect-text.ts';
+import { collectText, ownSchemaWords, propertyDefaults, propertyNames } from './collect-text.ts';
 import { deceptiveLinkHits } from './hostile-links.ts';
 import { learnedText, learnedWordingHits } from './learned-wording.ts';
-import { comboHits, OwnVocabulary, type Hit } from './hostile-combos.ts';
+import { comboHits, OwnVocabulary, SENSITIVE_PATH, type Hit } from './hostile-combos.ts';
 import { FEATURES, type Feature, type HostileKind } from './hostile-patterns.ts';
 import { paddingHits, invisibleHits } from './hostile-layout.ts';
 import { LineWindows, spansLines, type Window } from './line-windows.ts';
@@ -46,6 +46,8 @@ const PARAM_OBLIGATION = /\b(?:must|should|always|required|never leave)\b/;
 const PARAM_FILL = /\b(?:contain|contains|include|put|pass|fill|copy|paste|append|provide)\b/;
 const PARAM_USER_DATA = /\b(?:the user'?s (?:previous |last |full |entire )?(?:message|messages|prompt|password|passwords|credentials|api keys?|tokens?|secrets?|conversation|history|chat)|conversation history|chat history|previous messages?|system prompt|all (?:prior|previous) (?:messages|instructions))\b/;
 const HOMOGLYPH_SUBJECT = /\b(?:homoglyphs?|confusables?|idn|punycode|spoof(?:ing|ed)?|look-?alike)\b/;
+/** Parameters whose values are kept out (an exclude list naming `.env` protects it). */
+const EXCLUDING_PARAM = /exclu|ignor|skip|deny|block|omit|except|redact|mask|forbid|never/i;
 const CALLER_PARAM = /^(?:llm_?model_?name|caller_?model|calling_?model|model_?identity|ai_?model_?name|llm_?name)$/i;
 
 /** `description`, when given, is the caller's scan of the lowercased description: its words are not looked up again. */
@@ -79,6 +81,13 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
     if (PARAM_OBLIGATION.test(t) && PARAM_FILL.test(t) && PARAM_USER_DATA.test(t)) {
       hits.push({ id: 'secret-in-param', kind: 'secret_exfiltration', weight: 3, message: `a parameter asks to be filled with the user's secrets or messages (${part.where})`, index: -1, length: 0, excerpt: visible(part.text.replace(/\s+/g, ' ').trim().slice(0, 160)) });
     }
+  }
+  // A default that reaches for credential files uploads them whenever the model keeps the defaults;
+  // the same paths in an exclude list keep them out.
+  for (const { property, values } of propertyDefaults(tool)) {
+    if (EXCLUDING_PARAM.test(property)) continue;
+    const reached = new Set(values.filter((v) => SENSITIVE_PATH.test(v.toLowerCase())));
+    if (reached.size >= 2) hits.push({ id: 'credential-default', kind: 'secret_exfiltration', weight: 3, message: `the default of '${property}' reaches for credential files`, index: -1, length: 0, excerpt: visible([...reached].slice(0, 4).join(', ')) });
   }
   for (const p of propertyNames(tool)) {
     if (CALLER_PARAM.test(p)) hits.push({ id: 'caller-param', kind: 'caller_probe', weight: 2, message: `asks for the calling model's identity in parameter '${p}'`, index: -1, length: 0, excerpt: p });
