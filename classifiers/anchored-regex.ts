@@ -54,8 +54,9 @@ export class AnchoredRegex {
   /**
    * The leftmost match in `text` that `accept` takes, or undefined. `words` is the word scan of the
    * lowercased text, at the same offsets: its occurrences, in text order, are the candidate starts.
-   * Ties at one offset go to the earlier alternative, as in the unsplit regex, except between
-   * anchored alternatives and the rest (rare; either is a real match).
+   * Ties at one offset go to the earlier alternative, as in the unsplit regex, except between the
+   * rest and the anchored ones, or when a word is recorded under two entries ("send" and "send*"),
+   * whose alternatives are tried entry by entry (rare; either way the match is a real one).
    */
   first(text: string, words: TextWords, accept: (match: AnchoredMatch) => boolean, ranges?: Ranges): AnchoredMatch | undefined {
     let rest = this.rest === undefined ? null : this.restFrom(this.rest, text, 0, ranges);
