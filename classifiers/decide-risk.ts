@@ -42,6 +42,9 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     if (ev.has('credential-read')) propose(state, 'High', 'reads secrets or credentials');
     else if (ev.has('metadata-only') || ((ownState || pageLocal) && ev.weight('data-private') < 1)) {
       propose(state, 'Low', ev.has('metadata-only') ? 'only lists file names and metadata, not contents' : "only reads the tool's own session or page state");
+    } else if (ev.has('dry-run-verb') && ev.weight('data-private') < 1 && !ev.hasAny('local-file', 'path-param')) {
+      // Validating or previewing what the caller supplies reads nothing of the user's.
+      propose(state, 'Low', 'only checks or previews what it is given');
     } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose(state, 'Medium', 'reads private data');
     // No sign of private data: LABELS.md counts a read Low unless it reads accounts, messages, repositories, databases, logs or personal data.
   } else if (category === 'Write') {
@@ -63,6 +66,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     if (ev.weight('money') + 0.5 * ev.weight('amount') >= 1.5) propose(state, 'Critical', 'moves money');
   } else {
     if (ev.has('session') && !sharedTarget && !local) propose(state, 'Low', "only ends the tool's own session");
+    else if (ev.has('detach-only') && !ev.hasAny('bulk', 'infra', 'access-grant', 'revoke')) propose(state, 'Low', 'only takes an item out of a list or group; the item itself stays');
     else if (ev.has('small-item') && !ev.hasAny('bulk', 'infra', 'irreversible') && !ev.has('domain:cloud') && !ev.has('domain:database')) propose(state, 'Medium', 'removes a small, low-value item');
     else if (reversible === true) propose(state, 'Medium', 'removes something that can be restored');
     else if (local && !sharedTarget) propose(state, 'High', 'irreversibly deletes local files');

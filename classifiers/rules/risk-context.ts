@@ -19,6 +19,17 @@ const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'u
 const OWN_STATE =
   /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
 const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad']);
+/** A setter of the tool's own defaults ("set the active workspace for future operations"), not of the user's data. */
+const SETTER_TOKENS: ReadonlySet<string> = new Set(['set', 'select', 'switch', 'use', 'choose', 'mark', 'activate']);
+const SESSION_SETTING_WORDS = LEXICON.idsOf(['future', 'subsequent', 'later', 'default']);
+const SESSION_SETTING =
+  /\b(?:for (?:all )?(?:future|subsequent|later|following) (?:\w+ )?(?:operations|calls|requests|commands|queries)|(?:so|so that) (?:subsequent|later|future) (?:\w+ )?calls|(?:as|to) the active default|session (?:working )?directory)\b/;
+
+/** Taking something out of a list or group while the thing itself stays ("the task will still exist"). */
+const DETACH_TOKENS: ReadonlySet<string> = new Set(['remove', 'unlink', 'detach', 'unassign']);
+const DETACH_WORDS = LEXICON.idsOf(['still', 'not', 'remains', 'stays']);
+const ITEM_STAYS =
+  /\b(?:will still exist|still exists?|(?:does|do|will) not (?:actually )?(?:delete|remove) the (?:actual |underlying )?\w+|is not deleted|are not deleted|itself (?:is not|isn't) (?:deleted|removed)|(?:remains|stays) (?:intact|available))\b/;
 
 /** Names and metadata of files, not their contents. */
 const LISTING_NOUNS: ReadonlySet<string> = new Set(['directory', 'directories', 'dir', 'dirs', 'folder', 'folders', 'tree']);
@@ -50,6 +61,14 @@ export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
   } else if (words.hasAny(OWN_WORDS)) {
     const m = OWN_STATE.exec(lower);
     if (m !== null) out.push({ signal: 'own-state', weight: 1, source: 'description', text: `it concerns the tool's or agent's own state: "${m[0]}"` });
+  }
+  if (tokens.some((t) => DETACH_TOKENS.has(t)) && words.hasAny(DETACH_WORDS)) {
+    const m = ITEM_STAYS.exec(lower);
+    if (m !== null) out.push({ signal: 'detach-only', weight: 1, source: 'description', text: `it only takes the item out of a list or group: "${m[0]}"` });
+  }
+  if (tokens.some((t) => SETTER_TOKENS.has(t)) && words.hasAny(SESSION_SETTING_WORDS)) {
+    const m = SESSION_SETTING.exec(lower);
+    if (m !== null) out.push({ signal: 'session', weight: 1, source: 'description', text: `it sets the tool's own default for later calls: "${m[0]}"` });
   }
   if (tokens.some((t) => LISTING_NOUNS.has(t) || (t === 'files' && tokens.some((v) => v === 'search' || v === 'find'))) && tokens.some((t) => LISTING_VERBS.has(t)) && !tokens.includes('read')) {
     if (METADATA.test(lower) && !CONTENTS.test(lower)) out.push({ signal: 'metadata-only', weight: 1, source: 'name', text: 'it lists file names and metadata, not contents' });

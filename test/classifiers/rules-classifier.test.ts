@@ -117,6 +117,16 @@ const CASES: Case[] = [
   { tool: { name: 'get_api_key', description: 'Get the API key of a service account.' }, category: 'Read', risk: 'High' },
   // A hosted workspace holds the user's own documents: reading them is a private read.
   { tool: { name: 'list-onenote-notebooks', description: 'Retrieve a list of notebook objects.' }, server: { name: '@softeria/ms-365-mcp-server' }, category: 'Read', risk: 'Medium' },
+  // CI/CD runs, deployments, artifacts and analytics are the account's data, not public information.
+  { tool: { name: 'list_pipeline_runs', description: 'Lists the recent runs of a pipeline in a project.', inputSchema: props('projectSlug') }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'get_deploy', description: 'Returns a deployment by its ID.', inputSchema: props('deployId') }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'fetch_site_analytics', description: 'Fetch traffic analytics for the site.' }, category: 'Read', risk: 'Medium' },
+  // Choosing the tool's own default for later calls is session state; changing a shared default is not.
+  { tool: { name: 'set_current_project', description: 'Set the project that subsequent calls act on, so later calls can omit projectId.', inputSchema: props('projectId') }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'set_default_branch', description: "Set the repository's default branch.", inputSchema: props('repo', 'branch') }, category: 'Write', risk: 'Medium' },
+  // Taking an item out of a group while it stays is not deleting it.
+  { tool: { name: 'remove_task_from_section', description: 'Removes a task from a section. The task itself is not deleted and can be added back.', inputSchema: props('taskId', 'sectionId') }, category: 'Delete', risk: 'Low' },
+  { tool: { name: 'remove_task', description: 'Removes a task.', inputSchema: props('taskId') }, category: 'Delete', risk: 'Medium' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -164,7 +174,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.4.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.5.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
