@@ -110,7 +110,10 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   // One scan finds every gate word below.
   let words = scanWords(lower, description);
   // Base64 needs a long unbroken alphanumeric run; most descriptions have none.
-  const decoded = words.longestWord >= 16 ? decodeBase64Runs(cased) : '';
+  const base64 = words.longestWord >= 16 ? decodeBase64Runs(cased) : '';
+  // Percent-escapes and character references of plain letters: a URL or page never needs them, a hidden sentence does.
+  const escaped = cased.includes('%') || cased.includes('&#') ? decodeEscapedRuns(cased) : '';
+  const decoded = base64 + escaped;
   if (decoded !== '') {
     cased = `${cased}\n${decoded}`;
     lower = cased.toLowerCase();
@@ -146,9 +149,14 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
     }
   }
+  if (escaped !== '') {
+    // Letters and spaces never need escaping: a sentence written this way is hidden from a human reader, shown to the model.
+    hits.push({ id: 'escaped-prose', kind: 'obfuscated_payload', weight: 2, message: 'spells out a sentence in percent-escapes or character references', index: cased.length - escaped.length, length: escaped.length });
+  }
   if (decoded !== '') {
-    const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference');
-    if (fromDecoded.length > 0) hits.push({ id: 'base64', kind: 'obfuscated_payload', weight: 3, message: 'hides instructions in base64', index: cased.length - decoded.length, length: decoded.length });
+    const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference' && h.id !== 'escaped-prose');
+    const how = base64 === '' ? 'percent-escapes or character references' : escaped === '' ? 'base64' : 'base64 and escapes';
+    if (fromDecoded.length > 0) hits.push({ id: base64 === '' ? 'escaped-text' : 'base64', kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: cased.length - decoded.length, length: decoded.length });
   }
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
 }
@@ -283,6 +291,27 @@ function decodeBase64Runs(text: string): string {
     for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b === 0x0a) printable++;
     const s = bytes.toString('latin1');
     if (bytes.length >= 12 && printable >= bytes.length * 0.95 && / [a-z]/i.test(s)) out += `${s}\n`;
+  }
+  return out;
+}
+
+/** Twelve or more `%XX` escapes, or `&#NN;` / `&#xHH;` references, in a row. */
+const ESCAPED_RUN = /(?:%[0-9a-f]{2}){12,}|(?:&#(?:\d{2,6}|x[0-9a-f]{2,5});){12,}/gi;
+
+/** Decodes escaped runs that spell out prose (letters and spaces), so an instruction written that way is matched too. */
+function decodeEscapedRuns(text: string): string {
+  let out = '';
+  for (const m of text.matchAll(ESCAPED_RUN)) {
+    const run = m[0];
+    let s: string;
+    try {
+      s = run.startsWith('%') ? decodeURIComponent(run) : run.replace(/&#(x?)([0-9a-f]+);/gi, (_, hex: string, n: string) => String.fromCodePoint(Math.min(Number.parseInt(n, hex === '' ? 10 : 16), 0x10ffff)));
+    } catch {
+      continue; // not valid UTF-8 once decoded: bytes, not text
+    }
+    // Prose: mostly letters, with spaces between words.
+    const letters = s.match(/[a-z]/gi)?.length ?? 0;
+    if (letters >= 8 && letters >= s.length * 0.6 && / [a-z]/i.test(s)) out += `${s}\n`;
   }
   return out;
 }
