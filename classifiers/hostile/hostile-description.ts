@@ -7,7 +7,7 @@ import { LEXICON, scanWords, type TextWords } from '../text-words.ts';
 import { TriggerIndex } from '../trigger-index.ts';
 import { AnchoredRegex } from '../anchored-regex.ts';
 import { collectText, ownSchemaWords, propertyDefaults, propertyNames } from './collect-text.ts';
-import { deceptiveLinkHits } from './hostile-links.ts';
+import { deceptiveLinkHits, lookalikeHostHits } from './hostile-links.ts';
 import { learnedText, learnedWordingHits } from './learned-wording.ts';
 import { comboHits, OwnVocabulary, SENSITIVE_PATH, type Hit } from './hostile-combos.ts';
 import { FEATURES, type Feature, type HostileKind } from './hostile-patterns.ts';
@@ -144,6 +144,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
     }
     hits.push(...comboHits(words, cased, new OwnVocabulary(tool.name, () => ownSchemaWords(tool))));
     hits.push(...deceptiveLinkHits(cased));
+    hits.push(...lookalikeHostHits(lower));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
     if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });

@@ -36,3 +36,30 @@ function sameSite(a: string, b: string): boolean {
   const y = strip(b);
   return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
 }
+
+/** Sites whose sign-in, API or download hosts are worth imitating. */
+const BRANDS: ReadonlySet<string> = new Set(['google', 'googleapis', 'gmail', 'youtube', 'microsoft', 'microsoftonline', 'outlook', 'office', 'azure', 'github', 'githubusercontent', 'gitlab', 'bitbucket', 'paypal', 'apple', 'icloud', 'amazon', 'amazonaws', 'stripe', 'slack', 'openai', 'anthropic', 'facebook', 'instagram', 'twitter', 'linkedin', 'dropbox', 'okta', 'auth0', 'cloudflare', 'npmjs', 'pypi', 'docker', 'atlassian', 'salesforce', 'shopify', 'notion', 'discord', 'telegram', 'whatsapp', 'hashicorp', 'vercel', 'netlify', 'heroku', 'digitalocean', 'coinbase', 'binance']);
+const URL_HOST = /\bhttps?:\/\/(?:[^\s/@'"`<>]*@)?([a-z0-9.-]+)/g;
+/** Digits and letter pairs that read as letters: goog1e, micr0soft, rnicrosoft, tvvitter. */
+const LOOKS_LIKE: ReadonlyArray<[RegExp, string]> = [[/0/g, 'o'], [/1/g, 'l'], [/3/g, 'e'], [/4/g, 'a'], [/5/g, 's'], [/7/g, 't'], [/8/g, 'b'], [/rn/g, 'm'], [/vv/g, 'w']];
+/** Words that show the text is warning about look-alikes, not using one. */
+const WARNS = /\b(?:refus\w*|block\w*|reject\w*|den(?:y|ied|ies)|phish\w*|look-?alike\w*|typo-?squat\w*|spoof\w*|impersonat\w*|homoglyph\w*|malicious|fake)\b/;
+
+/** A URL whose host imitates a well-known site by swapping letters for digits or look-alike pairs ("accounts.goog1e.com"). */
+export function lookalikeHostHits(lower: string): Hit[] {
+  if (!lower.includes('://')) return [];
+  URL_HOST.lastIndex = 0;
+  for (let m = URL_HOST.exec(lower); m !== null; m = URL_HOST.exec(lower)) {
+    const labels = (m[1] ?? '').split('.');
+    for (const label of labels.slice(0, -1)) {
+      if (BRANDS.has(label)) continue;
+      let folded = label;
+      for (const [re, to] of LOOKS_LIKE) folded = folded.replace(re, to);
+      const brand = BRANDS.has(folded) ? folded : BRANDS.has(folded.replace(/l/g, 'i')) ? folded.replace(/l/g, 'i') : undefined;
+      if (brand === undefined || folded === label) continue;
+      if (WARNS.test(lower.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120))) continue;
+      return [{ id: 'lookalike-host', kind: 'markup_injection', weight: 3, message: `a URL host imitates ${brand} (${m[1] ?? ''})`, index: m.index, length: m[0].length }];
+    }
+  }
+  return [];
+}
