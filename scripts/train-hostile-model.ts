@@ -5,7 +5,7 @@
 // After retraining, refresh the golden outputs too (the finding's message quotes the score):
 //   UPDATE_GOLDEN=1 node --import tsx --test test/classifiers/golden-outputs.test.ts
 // Hostile: the public poisoned benchmark (../shared/benchmarks) and the attacks of data/hostile.
-// Honest: data/hostile's near-misses, the test suite's benign tools, both gold sets and the live crawl.
+// Honest: data/hostile's near-misses, the test suite's benign tools, both gold sets and both live crawls.
 // (AUGMENT=1 adds docstring-style copies of the live crawl; it raised false alarms on held-out live
 // tools, so it is off. The evaluation checks the held-out live tools laid out as docstrings instead.)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,8 +25,8 @@ const EPOCHS = 30;
 const RATE = 0.2;
 // Stronger than 1e-4: with set 5 a common phrase ("no need to") reached 0.999 on an honest tool; 1e-3 keeps one phrase from deciding.
 const L2 = Number(process.env['L2'] ?? 1e-3);
-const HOSTILE_SETS = ['1', '2', '3', '4', '5'] as const;
-const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'], '5': ['heldout5-attacks', 'heldout5-benign'] };
+const HOSTILE_SETS = ['1', '2', '3', '4', '5', '6'] as const;
+const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'], '5': ['heldout5-attacks', 'heldout5-benign'], '6': ['heldout6-attacks', 'heldout6-benign'] };
 
 export interface Example {
   id: string;
@@ -56,7 +56,7 @@ export function trainingExamples(): Example[] {
   }
   for (const t of BENIGN_TOOLS) out.push({ id: t.name, group: 'benign-tools', y: 0, tool: t });
   for (const f of ['data/gold/tools.jsonl', 'data/gold/live-heldout.jsonl']) for (const l of lines(root(f))) out.push({ id: String(l['id']), group: 'gold', y: 0, tool: l['tool'] as ToolDefinition });
-  for (const l of lines(root('data/live/tools.jsonl'))) {
+  for (const l of [...lines(root('data/live/tools.jsonl')), ...lines(root('data/live2/tools.jsonl'))]) {
     const tool = l['tool'] as ToolDefinition;
     const server = (l['server'] as { name?: string } | undefined)?.name ?? '';
     out.push({ id: `${server}/${tool.name}`, group: `live:${server}`, y: 0, tool });

@@ -199,7 +199,9 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     const secret = anySecret ? ((opens(mask, SECRET_NOUN_GATE) ? SECRET_NOUN.exec(s) : null) ?? (opens(mask, USER_DATA_GATE) ? USER_DATA.exec(s) : null)) : null;
     // Without an order, "all" or "every" counts only with an active verb: "the secret is sent with
     // every delivery" and "the loss of all data stored on it" describe, they do not ask.
-    const asked = st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair));
+    // "Secret values are NEVER returned to the caller" states a protection: "never" orders only in the active voice.
+    const protects = PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '));
+    const asked = !protects && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
     const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
     if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asked) {
       const userSecret = USER_SECRET.test(s);
@@ -307,6 +309,9 @@ function offTask(s: string, ownVerbs: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** A secret sent somewhere: a named field (`audit_blob`) or all of it ("the complete list … including their values"). */
+const SECRET_ERRAND = /`[a-z_][\w.-]*`|\b(?:complete|full|entire|whole) (?:list|set|dump|contents?)\b|\bincluding (?:their|the|its) values\b/;
+
 function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, own: OwnVocabulary): number {
   const s = st.s;
   const mask = st.mask;
@@ -335,14 +340,15 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   if (scope) w += 0.4;
   if (offtask) w += 0.8;
   if (steering) w += 1.5;
-  if (secrets) w += 1.2;
+  // Naming a secret in usage advice ("use this whenever an API key is shared") is not an errand; with one of the above it is.
+  if (secrets) w += offtask || steering || literal || st.conceal || SECRET_ERRAND.test(s) ? 1.2 : 0.6;
   if (literal) w += 0.8;
   if (st.conceal) w += 1;
   return w;
 }
 
 const EXFIL_VERB_ALL = new RegExp(EXFIL_VERB.source, 'g');
-const PARTICIPLE = /(?:ed|sent|put|index|sync)$/;
+const PARTICIPLE = /(?:ed|sent|put|index|sync|written|shown|given)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+\s+)?$/;
 
 /** Whether some exfiltration verb in the text is active ("sends", "include"), not a participle or passive. */

@@ -38,15 +38,15 @@ describe('learned-wording model', () => {
     assert.ok(flagged > 100, `only ${flagged} definitions flagged`);
   });
 
-  for (const [set, attackFloor, nearMissCeiling] of [['1', 27, 2], ['2', 25, 0], ['3', 22, 1], ['4', 16, 4], ['5', 12, 3]] as const) {
-    it(`trained without hostile set ${set}, finds at least ${attackFloor} of its attacks, at most one false alarm on 690 held-out live tools`, () => {
+  for (const [set, attackFloor, nearMissCeiling] of [['1', 31, 0], ['2', 26, 0], ['3', 28, 0], ['4', 33, 3], ['5', 19, 6], ['6', 23, 6]] as const) {
+    it(`trained without hostile set ${set}, finds at least ${attackFloor} of its attacks, at most two false alarms on 3,106 held-out live tools`, () => {
       const r = leaveOneSetOut(examples, set);
       console.log(`left out set ${set}: model ${r.model}/${r.attacks} attacks, ${r.modelFalseAlarms}/${r.nearMisses} near-miss false alarms, ${r.liveFalseAlarms}/${r.liveTools} live (${r.docstringFalseAlarms} as docstrings); even half: rules ${r.rules}/${r.evenAttacks}, rules or model ${r.rulesOrModel}/${r.evenAttacks}`);
       assert.ok(r.model >= attackFloor, `model found ${r.model}/${r.attacks}`);
       assert.ok(r.modelFalseAlarms <= nearMissCeiling, `${r.modelFalseAlarms} near-miss false alarms`);
-      // One live tool ("how much telemetry has been captured … call this first") is flagged in one fold.
-      assert.ok(r.liveFalseAlarms <= 1, `${r.liveFalseAlarms} live false alarms`);
-      assert.ok(r.docstringFalseAlarms <= 1, `${r.docstringFalseAlarms} live false alarms as docstrings`);
+      // Two held-out live tools in most folds (both crawls, half their servers each: 3,106 tools).
+      assert.ok(r.liveFalseAlarms <= 2, `${r.liveFalseAlarms} live false alarms`);
+      assert.ok(r.docstringFalseAlarms <= 3, `${r.docstringFalseAlarms} live false alarms as docstrings`);
       assert.ok(r.rulesOrModel > r.rules, 'the model adds to the rules on the half they were not tuned on');
     });
   }
