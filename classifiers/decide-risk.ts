@@ -45,7 +45,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     } else if (ev.has('dry-run-verb') && ev.weight('data-private') < 1 && !ev.hasAny('local-file', 'path-param')) {
       // Validating or previewing what the caller supplies reads nothing of the user's.
       propose(state, 'Low', 'only checks or previews what it is given');
-    } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && privateOnlyFromDomain(ev))) propose(state, 'Medium', 'reads private data');
+    } else if (privateData && !(publicData && ev.weight('data-private') < 1 && !ev.has('credential-read') && (privateOnlyFromDomain(ev) || publicOutweighs(ev)))) propose(state, 'Medium', 'reads private data');
     // No sign of private data: LABELS.md counts a read Low unless it reads accounts, messages, repositories, databases, logs or personal data.
   } else if (category === 'Write') {
     if ((ev.hasAny('session', 'trivial') || ownState || pageLocal) && !ev.hasAny('public-sink', 'money', 'infra', 'overwrite', 'credential', 'access-grant') && execution === undefined) {
@@ -65,7 +65,8 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     if (ev.has('credential')) propose(state, 'Critical', 'issues credentials');
     if (ev.weight('money') + 0.5 * ev.weight('amount') >= 1.5) propose(state, 'Critical', 'moves money');
   } else {
-    if (ev.has('session') && !sharedTarget && !local) propose(state, 'Low', "only ends the tool's own session");
+    // Ending the tool's own session or connection is Low whatever the server's domain; a shared thing named beside it is not.
+    if (ev.has('session') && !ev.hasAny('shared-resource', 'infra', 'bulk', 'local-file', 'path-param', 'money', 'financial', 'credential', 'access-grant', 'revoke')) propose(state, 'Low', "only ends the tool's own session");
     else if (ev.has('detach-only') && !ev.hasAny('bulk', 'infra', 'access-grant', 'revoke')) propose(state, 'Low', 'only takes an item out of a list or group; the item itself stays');
     else if (ev.has('small-item') && !ev.hasAny('bulk', 'infra', 'irreversible') && !ev.has('domain:cloud') && !ev.has('domain:database')) propose(state, 'Medium', 'removes a small, low-value item');
     else if (reversible === true) propose(state, 'Medium', 'removes something that can be restored');
@@ -96,6 +97,16 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
   if (reversible !== undefined) decision.reversible = reversible;
   if (execution !== undefined) decision.execution = execution;
   return decision;
+}
+
+/** True when the public evidence (documentation, a docs server) weighs more than a weak private one ("doc" in `get_effect_doc`). */
+const DOCS = /\bdoc(?:s|umentation)\b/;
+
+function publicOutweighs(ev: EvidenceIndex): boolean {
+  // Only documentation counts: a public-sounding noun ("forecast", "time") says little about whose data it is.
+  const docs = ev.has('domain:public-info') || ev.items.some((e) => e.signal === 'data-public' && DOCS.test(e.text));
+  const pub = ev.weight('data-public') + (ev.has('domain:public-info') ? 1 : 0);
+  return docs && !ev.hasAny('financial') && pub >= 1.5 && pub > ev.weight('data-private');
 }
 
 /** True when the only sign of private data is the server's domain, not the tool's own words. */

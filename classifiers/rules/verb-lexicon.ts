@@ -102,7 +102,7 @@ const ENTRIES: Record<string, VerbEntry> = {
   clear: D, truncate: d('bulk'), revoke: D, cancel: D, uninstall: D, unsubscribe: D, unfollow: D, unstar: D,
   unlike: D, unpin: D, unassign: D, unlink: D, unpublish: D, unregister: D, deregister: D, unwatch: D, unshare: D,
   unreact: D, unapprove: D, unset: D, untag: D, unlabel: D, terminate: D, kill: D, discard: D, expire: D, evict: D, prune: D,
-  clean: D, cleanup: D, flush: D, abort: D, trash: D, retract: D, withdraw: w('money'), detach: D, disconnect: D,
+  clean: D, cleanup: D, flush: D, abort: D, trash: D, retract: D, withdraw: w('money'), detach: D, disconnect: d('session'),
   logout: d('session'), signout: d('session'), leave: D, dismiss: W, deprovision: D, decommission: D, unmount: D,
   shutdown: D, teardown: D, nuke: d('bulk'), obliterate: D, delist: D,
 };

@@ -139,7 +139,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     if (verb === 'draft' || words.has('draft')) add(out, source, quote, 'draft', weight * 0.5, 'prepares a draft without sending it');
   }
 
-  if (cat === 'delete' && RELATION_VERBS.has(verb)) {
+  if (cat === 'delete' && (effects.has('session') || use.head?.has('session') === true)) {
+    // Logging out, disconnecting or closing "the database connection" ends the tool's connection; the database stays.
+    if (!effects.has('session')) add(out, source, quote, 'session', weight * 0.6, "ends the tool's own session");
+  } else if (cat === 'delete' && RELATION_VERBS.has(verb)) {
     add(out, source, quote, 'small-item', weight * 0.6, `'${verb}' removes a follow, star or subscription`);
   } else if (cat === 'delete') {
     if (nouns.has('bulk-target') || effects.has('bulk') || hasAny(words, BULK_WORDS)) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');

@@ -127,6 +127,12 @@ const CASES: Case[] = [
   // Taking an item out of a group while it stays is not deleting it.
   { tool: { name: 'remove_task_from_section', description: 'Removes a task from a section. The task itself is not deleted and can be added back.', inputSchema: props('taskId', 'sectionId') }, category: 'Delete', risk: 'Low' },
   { tool: { name: 'remove_task', description: 'Removes a task.', inputSchema: props('taskId') }, category: 'Delete', risk: 'Medium' },
+  // A documentation page is public however its name says "doc"; a document in the user's drive is not.
+  { tool: { name: 'get_framework_doc', description: 'Returns the Acme framework documentation page for a doc id.', inputSchema: props('docId') }, server: { name: 'acme-docs-mcp' }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'get_doc', description: 'Returns the text of one of your Google Docs.', inputSchema: props('documentId') }, server: { name: 'google-drive-mcp' }, category: 'Read', risk: 'Medium' },
+  // Disconnecting ends the tool's connection; the database stays. Disconnecting a payment provider is a change.
+  { tool: { name: 'disconnect_database', description: 'Close the current database connection.' }, server: { name: 'universal-db-mcp' }, category: 'Delete', risk: 'Low' },
+  { tool: { name: 'disconnect_payment_provider', description: 'Disconnect a payment provider from the store.', inputSchema: props('providerId') }, category: 'Delete', risk: 'Medium' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
