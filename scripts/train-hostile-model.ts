@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { collectText } from '../classifiers/hostile/collect-text.ts';
-import { compileModel, learnedCanJudge, learnedFeatures, learnedScore, learnedText, type LearnedModel } from '../classifiers/hostile/learned-wording.ts';
+import { compileModel, learnedCanJudge, learnedFeatures, learnedProbability, learnedText, type LearnedModel } from '../classifiers/hostile/learned-wording.ts';
 import { hostileDescription } from '../classifiers/hostile/hostile-description.ts';
 import { mulberry32 } from '../src/pipeline/synthetic-catalog.ts';
 import type { ToolDefinition } from '../src/types.ts';
@@ -115,7 +115,7 @@ export function scoreWith(model: LearnedModel, tool: ToolDefinition): number {
   if (!learnedCanJudge(text)) return 0;
   let c = COMPILED.get(model);
   if (c === undefined) COMPILED.set(model, (c = compileModel(model)));
-  return learnedScore(text, c).p;
+  return learnedProbability(text, c).p;
 }
 const COMPILED = new WeakMap<LearnedModel, ReturnType<typeof compileModel>>();
 
@@ -130,6 +130,8 @@ export interface HeldOut {
   set: string;
   attacks: number;
   model: number;
+  /** Attacks still flagged when appended to a held-out real tool's 0.8–3k-character description. */
+  diluted: number;
   evenAttacks: number;
   rulesOrModel: number;
   rules: number;
@@ -158,10 +160,17 @@ export function leaveOneSetOut(examples: readonly Example[], set: string): HeldO
   const evenAttacks = attacks.filter(even);
   const evenNear = near.filter(even);
   const live = examples.filter((e) => heldLive(e) && !e.id.endsWith('#doc'));
+  // Each attack appended to a held-out real tool's long description: one hostile paragraph in an honest manual.
+  const hosts = live.filter((e) => (e.tool.description?.length ?? 0) >= 800 && (e.tool.description?.length ?? 0) <= 3000);
+  const diluted = attacks.filter((e, i) => {
+    const host = hosts[(i * 37) % hosts.length];
+    return host !== undefined && flagged({ ...e, tool: { ...e.tool, description: `${host.tool.description ?? ''}\n\n${e.tool.description ?? ''}` } });
+  }).length;
   return {
     set,
     attacks: attacks.length,
     model: attacks.filter(flagged).length,
+    diluted,
     evenAttacks: evenAttacks.length,
     rules: evenAttacks.filter(byRules).length,
     rulesOrModel: evenAttacks.filter((e) => flagged(e) || byRules(e)).length,
@@ -179,11 +188,11 @@ export function leaveOneSetOut(examples: readonly Example[], set: string): HeldO
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   const examples = trainingExamples();
   if (process.argv.includes('--evaluate')) {
-    console.log('| left out | model: attacks | model: near-miss FA | model: held-out live FA (as docstrings) | even half: rules | even half: rules or model | even half FA: rules | even half FA: rules or model |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| left out | model: attacks | model: inside a real description | model: near-miss FA | model: held-out live FA (as docstrings) | even half: rules | even half: rules or model | even half FA: rules | even half FA: rules or model |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const set of HOSTILE_SETS) {
       const r = leaveOneSetOut(examples, set);
-      console.log(`| set ${set} | ${r.model}/${r.attacks} | ${r.modelFalseAlarms}/${r.nearMisses} | ${r.liveFalseAlarms}/${r.liveTools} (${r.docstringFalseAlarms}) | ${r.rules}/${r.evenAttacks} | ${r.rulesOrModel}/${r.evenAttacks} | ${r.rulesFalseAlarms}/${r.evenNearMisses} | ${r.rulesOrModelFalseAlarms}/${r.evenNearMisses} |`);
+      console.log(`| set ${set} | ${r.model}/${r.attacks} | ${r.diluted}/${r.attacks} | ${r.modelFalseAlarms}/${r.nearMisses} | ${r.liveFalseAlarms}/${r.liveTools} (${r.docstringFalseAlarms}) | ${r.rules}/${r.evenAttacks} | ${r.rulesOrModel}/${r.evenAttacks} | ${r.rulesFalseAlarms}/${r.evenNearMisses} | ${r.rulesOrModelFalseAlarms}/${r.evenNearMisses} |`);
     }
   } else {
     const model = train(examples);

@@ -197,16 +197,16 @@ function lookup(c: Compiled, a: number, b: number): number {
  * The log-odds and the word count of a text in one pass over its characters: words are hashed as
  * they are read and looked up by hash, so no word string is built. The same sum as logOdds.
  */
-function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
+function scanLogOdds(c: Compiled, lower: string, from = 0, to = Math.min(lower.length, LEARNED_TEXT_LIMIT), record = false): { z: number; words: number } {
   newText(c);
-  const end = Math.min(lower.length, LEARNED_TEXT_LIMIT);
+  const end = to;
   let z = c.model.bias;
   let words = 0;
   let previous = -1;
   let a = FNV_START;
   let b = DJB_START;
   let length = 0;
-  for (let i = 0; i <= end; i++) {
+  for (let i = from; i <= end; i++) {
     const ch = i < end ? lower.charCodeAt(i) : 0;
     if (ch >= 97 && ch <= 122) {
       a = Math.imul(a ^ ch, FNV_PRIME);
@@ -221,6 +221,10 @@ function scanLogOdds(c: Compiled, lower: string): { z: number; words: number } {
       a = FNV_START;
       b = DJB_START;
       continue;
+    }
+    if (record) {
+      if (words >= wordEnd.length) wordEnd = growTo(wordEnd, words * 2);
+      wordEnd[words] = i;
     }
     length = 0;
     words += 1;
@@ -266,11 +270,76 @@ export function learnedCanJudge(lower: string, words: readonly string[] = wordsO
   return (head.match(LATIN)?.length ?? 0) >= letters * 0.8;
 }
 
+/**
+ * Words per window and the step between windows. The model learned from whole definitions, and in a long
+ * honest manual with one hostile paragraph the honest words outvote it (appending each held-out attack to a
+ * held-out real 0.8–3k-character description hid 141 of the 160 it found). So a text over WINDOW_WORDS words
+ * is also read window by window, and a window must be surer than a whole text to count.
+ */
+export const WINDOW_WORDS = 80;
+const WINDOW_STEP = 40;
+const WINDOW_THRESHOLD = 0.998;
+/**
+ * Windows are read only when the whole text is not overwhelmingly honest (p ≥ 1e-7): long, instruction-dense
+ * honest manuals otherwise raise a window now and then. Measured leave-one-set-out (scripts/train-hostile-model.ts):
+ * attacks inside a held-out real description 19 → 94 of 300, false alarms on held-out live tools 11 → 18 of 18,636.
+ */
+const WHOLE_FLOOR = 1e-7;
+/** Where each word of the last recorded scan ends (reused between calls). */
+let wordEnd: Int32Array = new Int32Array(1024);
+
+function growTo(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/**
+ * The model's probability for a text and, when a window decided it, that window's character range: the
+ * whole text at the model's threshold, or its surest window of WINDOW_WORDS words at WINDOW_THRESHOLD.
+ */
+export function learnedProbability(lower: string, model?: Compiled): { p: number; words: number; from: number; to: number } {
+  const c = model ?? loaded();
+  const end = Math.min(lower.length, LEARNED_TEXT_LIMIT);
+  const whole = scanLogOdds(c, lower, 0, end, true);
+  let best = { p: sigmoid(whole.z), words: whole.words, from: 0, to: end };
+  if (whole.words <= WINDOW_WORDS || best.p < WHOLE_FLOOR) return best;
+  // Copy the word ends: each window's scan records over them.
+  const ends = wordEnd.slice(0, whole.words);
+  const windowThreshold = Math.max(WINDOW_THRESHOLD, c.model.threshold);
+  for (let first = 0; first < whole.words; first += WINDOW_STEP) {
+    const last = Math.min(whole.words, first + WINDOW_WORDS) - 1;
+    // A window starts just after the previous word's end, so it reads whole words.
+    const from = first === 0 ? 0 : (ends[first - 1] ?? 0);
+    const to = ends[last] ?? end;
+    const p = sigmoid(scanLogOdds(c, lower, from, to).z);
+    if (p >= windowThreshold && p > best.p) best = { p, words: whole.words, from, to };
+    if (last === whole.words - 1) break;
+  }
+  return best;
+}
+
+/** The windows learnedProbability reads, as text (for training on honest windows): none for a text of WINDOW_WORDS words or fewer. */
+export function learnedWindows(lower: string): string[] {
+  const head = lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower;
+  const ends = [...head.matchAll(WORD)].map((m) => m.index + m[0].length);
+  if (ends.length <= WINDOW_WORDS) return [];
+  const out: string[] = [];
+  for (let first = 0; first < ends.length; first += WINDOW_STEP) {
+    const last = Math.min(ends.length, first + WINDOW_WORDS) - 1;
+    out.push(head.slice(first === 0 ? 0 : (ends[first - 1] ?? 0), ends[last]));
+    if (last === ends.length - 1) break;
+  }
+  return out;
+}
+
 /** A finding when the model is sure; nothing otherwise. `lower`: every text of the definition, lowercased, joined. */
 export function learnedWordingHits(lower: string): Hit[] {
   const c = loaded();
-  const { z, words } = scanLogOdds(c, lower);
-  if (words < LEARNED_MIN_WORDS || 1 / (1 + Math.exp(-z)) < c.model.threshold || !learnedCanJudge(lower)) return [];
-  const { p, top } = learnedScore(lower, c);
+  const { p, words, from, to } = learnedProbability(lower, c);
+  if (words < LEARNED_MIN_WORDS || p < c.model.threshold || !learnedCanJudge(lower)) return [];
+  const { top } = learnedScore(from === 0 && to >= Math.min(lower.length, LEARNED_TEXT_LIMIT) ? lower : lower.slice(from, to), c);
   return [{ id: 'learned-wording', kind: 'suspicious_wording', weight: 2.5, message: `reads like known hostile descriptions (learned score ${p.toFixed(3)}; words that weighed most: ${top.map((t) => `'${t}'`).join(', ')})`, index: -1, length: 0 }];
 }
