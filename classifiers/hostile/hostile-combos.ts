@@ -19,7 +19,7 @@ export interface Hit {
 }
 
 export const SENSITIVE_PATH =
-  /~\/\.ssh\b|~\/\.config\/|~\/\.[a-z][\w-]*(?:rc|_history|credentials|token|tokens)\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?:^|[\s'"`(/])\.env\b|\/etc\/(?:passwd|shadow|sudoers)\b|\.bashrc\b|\.zshrc\b|\.bash_history\b|\.aws\/(?:credentials|config)\b|\bmcp\.json\b|~\/\.cursor\b|\.npmrc\b|\.netrc\b|\.git-credentials\b|\.kube\/config\b|\.docker\/config\.json|\bwallet\.dat\b|\.gnupg\b|\.pgpass\b|\bcredentials\.json\b|\bsystem:\/\/|\bcompany:\/\/confidential/;
+  /~\/\.ssh\b|~\/\.config\/(?![\w.-]*mcp)|~\/\.[a-z][\w-]*(?:rc|_history|credentials|token|tokens)\b|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?:^|[\s'"`(/])\.env\b|\/etc\/(?:passwd|shadow|sudoers)\b|\.bashrc\b|\.zshrc\b|\.bash_history\b|\.aws\/(?:credentials|config)\b|\bmcp\.json\b|~\/\.cursor\b|\.npmrc\b|\.netrc\b|\.git-credentials\b|\.kube\/config\b|\.docker\/config\.json|\bwallet\.dat\b|\.gnupg\b|\.pgpass\b|\bcredentials\.json\b|\bsystem:\/\/|\bcompany:\/\/confidential/;
 const SECRET_NOUN =
   /\b(?:api[ _-]?keys?|access[ _-]?tokens?|auth(?:entication)? tokens?|bearer tokens?|secret keys?|secrets|credentials?|passwords?|passphrases?|private keys?|ssh keys?|session (?:cookies|tokens)|environment variables|env vars|master password|seed phrase|mnemonic|recovery phrase|connection strings?)\b/;
 const USER_DATA =
@@ -201,7 +201,7 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     // every delivery" and "the loss of all data stored on it" describe, they do not ask.
     // "Secret values are NEVER returned to the caller" states a protection: "never" orders only in the active voice.
     const protects = PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '));
-    const asked = !protects && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
+    const asked = !protects && !OPTION_EFFECT.test(s) && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
     const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
     if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asked) {
       const userSecret = USER_SECRET.test(s);
@@ -312,9 +312,15 @@ function offTask(s: string, ownVerbs: ReadonlySet<string>): boolean {
 /** A secret sent somewhere: a named field (`audit_blob`) or all of it ("the complete list … including their values"). */
 const SECRET_ERRAND = /`[a-z_][\w.-]*`|\b(?:complete|full|entire|whole) (?:list|set|dump|contents?)\b|\bincluding (?:their|the|its) values\b/;
 
+/** A sentence that is a quoted example (`- "Send an SMS to …"`): what a user might type, not an order. */
+const QUOTED_EXAMPLE = /^\s*(?:[-*\u2022]\s*|\d+[.)]\s*)?["\u201c'`]/;
+/** What a parameter does when set ("Set this to true to include …", "If true, …"): a description, not a request. */
+const OPTION_EFFECT = /^\s*(?:set (?:this|it) to (?:true|false)|(?:if|when) (?:true|false|set|enabled)\b)/;
+
 function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, own: OwnVocabulary): number {
   const s = st.s;
   const mask = st.mask;
+  if (QUOTED_EXAMPLE.test(s)) return 0;
   // Cheapest facts first: most sentences are neither ordered nor triggered, and stop here.
   const scope = opens(mask, SCOPE_GATE) && SCOPE.test(s);
   const addressed = opens(mask, ADDRESSED_GATE) && ADDRESSED.test(s);

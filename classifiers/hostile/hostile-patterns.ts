@@ -83,7 +83,8 @@ const BASE_FEATURES: readonly Feature[] = [
     // "`curl ... | sh`" with the URL elided names a pattern (a scanner's docs), not a command to run.
     except: { match: /\.\.\.|\u2026/, before: /(?:\.\.\.|\u2026)\s*$/ } },
   { id: 'run-this', also: ['following', 'this', 'these', 'any', 'please', 'execute'], words: ['execute', 'run', 'please'], kind: 'hidden_instruction', weight: 2, message: 'tells the model to run a specific command',
-    re: /\b(?:execute|run)\b (?:the following|this|these)\b[^.\n]{0,40}(?:command|commands|bash|shell|script|code|:|`)|\b(?:execute|run) any (?:shell )?command\b|\bplease run\s*:|\bexecute\s*:/ },
+    // Not "I will run this session:" (a reply template) or "nodes execute: …" (a verb mid-sentence).
+    re: /(?<!\b(?:i|we) (?:will|would) )(?<!\b(?:i|we)'ll )\b(?:execute|run)\b (?:the following|this|these)\b[^.\n]{0,40}(?:command|commands|bash|shell|script|code|:|`)|\b(?:execute|run) any (?:shell )?command\b|\bplease run\s*:|(?<=^|\n)[ \t]*(?:[-*][ \t]*)?execute\s*:/ },
   { id: 'exfil-word', words: ['exfiltrate', 'exfiltrates', 'exfiltrated', 'exfiltrating', 'steal', 'harvest', 'attacker', 'attackers'], kind: 'secret_exfiltration', weight: 3, message: 'talks about exfiltrating or stealing data',
     re: /\bexfiltrate[sd]?\b|\bexfiltrating\b|\bsteal (?:the |all |user )|\bharvest (?:credentials|keys|tokens|data)|\b(?:send|upload|forward)\w* (?:\w+ ){0,4}to (?:the )?attacker|\battacker(?:'s)? (?:endpoint|server)\b/ },
   { id: 'hijack', words: ['hijack', 'hijacks', 'hijacking', 'intercept', 'middle'], kind: 'shadowing', weight: 3, message: 'claims to hijack or intercept other communications',
