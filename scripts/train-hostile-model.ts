@@ -25,6 +25,8 @@ const EPOCHS = 30;
 const RATE = 0.2;
 // Stronger than 1e-4: with set 5 a common phrase ("no need to") reached 0.999 on an honest tool; 1e-3 keeps one phrase from deciding.
 const L2 = Number(process.env['L2'] ?? 1e-3);
+// Set 7 stays out: its attacks are mostly long, honest vendor manuals around one hostile passage, and training on
+// them as wholes taught honest manual wording as hostile (held-out live false alarms 18 -> 38 of 18,636).
 const HOSTILE_SETS = ['1', '2', '3', '4', '5', '6'] as const;
 const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'], '5': ['heldout5-attacks', 'heldout5-benign'], '6': ['heldout6-attacks', 'heldout6-benign'] };
 
