@@ -2,8 +2,9 @@
 // finding of medium severity or above (annotation contradictions excluded), and of which kinds.
 //   node --import tsx test/classifiers/false-alarm-survey.ts gold            # the 480 gold tools (dev)
 //   node --import tsx test/classifiers/false-alarm-survey.ts live              # data/live/tools.jsonl (held-out test)
+//   node --import tsx test/classifiers/false-alarm-survey.ts live2             # data/live2/tools.jsonl (the second crawl)
 //   node --import tsx test/classifiers/false-alarm-survey.ts pglite DIR        # any crawled catalog
-//   node --import tsx test/classifiers/false-alarm-survey.ts dump DIR          # DIR's catalog → data/live/tools.jsonl
+//   node --import tsx test/classifiers/false-alarm-survey.ts dump DIR [OUT]    # DIR's catalog → OUT (default data/live/tools.jsonl)
 //   add --show to list the flagged tools with their findings
 // PGlite is single-process: point DIR at a copy of a crawl's data/pglite, not at one in use.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ async function liveRows(dir: string): Promise<Row[]> {
 
 /** The live crawl kept as classify input lines (`{"server":{"name"},"tool":{…}}`), see data/live/README.md. */
 export const LIVE_CORPUS = fileURLToPath(new URL('../../data/live/tools.jsonl', import.meta.url));
+/** The second crawl, of servers not in the first (data/live2/README.md). */
+export const LIVE2_CORPUS = fileURLToPath(new URL('../../data/live2/tools.jsonl', import.meta.url));
 
 export function loadLiveCorpus(file = LIVE_CORPUS): Row[] {
   return readFileSync(file, 'utf8')
@@ -52,15 +55,18 @@ async function main(): Promise<void> {
   const corpus = positional[0] ?? 'gold';
   if (corpus === 'dump') {
     const rows = await liveRows(positional[1] ?? '/tmp/fa-live');
-    mkdirSync(path.dirname(LIVE_CORPUS), { recursive: true });
-    writeFileSync(LIVE_CORPUS, rows.map((r) => JSON.stringify({ server: r.server, tool: r.tool })).join('\n') + '\n');
-    console.log(`wrote ${rows.length} tools to ${LIVE_CORPUS}`);
+    const out = positional[2] ?? LIVE_CORPUS;
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, rows.map((r) => JSON.stringify({ server: r.server, tool: r.tool })).join('\n') + '\n');
+    console.log(`wrote ${rows.length} tools to ${out}`);
     return;
   }
   const rows: Row[] =
     corpus === 'live'
       ? loadLiveCorpus()
-      : corpus === 'pglite'
+      : corpus === 'live2'
+        ? loadLiveCorpus(LIVE2_CORPUS)
+        : corpus === 'pglite'
         ? await liveRows(positional[1] ?? '/tmp/fa-live')
         : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));
   const kinds = new Map<string, number>();

@@ -4,12 +4,10 @@
 // real tool: the honest wording stays quiet, a hostile variant of the same shape still fires. The
 // ceiling keeps the remaining count from growing (data/hostile/README.md has the figures).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
-import type { ToolDefinition } from '../../src/types.ts';
 import { alarms, type FalseAlarmPair } from './false-alarm-pairs.ts';
+import { LIVE2_CORPUS, loadLiveCorpus } from './false-alarm-survey.ts';
 
 const PAIRS: FalseAlarmPair[] = [
   {
@@ -86,13 +84,10 @@ describe('false alarms from the second live crawl', () => {
   }
 
   it('raises medium+ findings on at most 7 of the 4,068 crawled tools (27 on arrival)', () => {
-    const at = fileURLToPath(new URL('../../data/live2/tools.jsonl', import.meta.url));
     const flagged: string[] = [];
-    for (const line of readFileSync(at, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const row = JSON.parse(line) as { server: { name: string }; tool: ToolDefinition };
+    for (const row of loadLiveCorpus(LIVE2_CORPUS)) {
       const found = hostileDescription(row.tool).filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
-      if (found.length > 0) flagged.push(`${row.server.name}/${row.tool.name}`);
+      if (found.length > 0) flagged.push(row.id);
     }
     assert.ok(flagged.length <= 7, `${flagged.length} flagged: ${flagged.join(', ')}`);
   });
