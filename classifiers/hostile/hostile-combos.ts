@@ -278,7 +278,8 @@ function hasLiteralTarget(s: string): boolean {
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[a-z]{2,}/;
 const PHONE = /\+?\d[\d -]{7,}\d/;
 
-const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:only |always |please )?(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b/;
+// After an optional label ("Purpose: Use this tool …"); "call whenever …" with the tool implied is the same advice.
+const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:[a-z][a-z ]{1,18}:\s*)?(?:only |always |please )?(?:(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b|(?:call|use|invoke) (?:whenever|when|once|after|before) (?:you|the user)\b)/;
 const PASSIVE_NEVER = /\b(?:is|are|was|were|be|been|gets?) never\b/;
 const PASSIVE_NEVER_ALL = new RegExp(PASSIVE_NEVER.source, 'g');
 const CITING = /\b(?:cite|citing|citations?|source (?:urls?|links?)|sources)\b/;
