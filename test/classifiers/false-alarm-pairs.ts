@@ -24,11 +24,11 @@ function fires(tool: ToolDefinition, kind: string): boolean {
   return hostileDescription(tool).some((f) => f.kind === kind && f.severity !== 'low');
 }
 
-/** The pairs as tests, then one test that the corpus raises no non-annotation finding of medium or above. */
+/** The pairs as tests, then one test that the corpus raises no non-annotation finding of medium or above (or at most `ceiling`). */
 export function describeFalseAlarmPairs(
   title: string,
   pairs: readonly FalseAlarmPair[],
-  corpus: { what: string; rows: () => Array<{ id: string; tool: ToolDefinition; server?: ServerContext | undefined }> },
+  corpus: { what: string; rows: () => Array<{ id: string; tool: ToolDefinition; server?: ServerContext | undefined }>; ceiling?: number },
 ): void {
   describe(title, () => {
     for (const p of pairs) {
@@ -40,13 +40,15 @@ export function describeFalseAlarmPairs(
       });
     }
 
-    it(`raises no non-annotation finding of medium or above on ${corpus.what}`, () => {
+    const ceiling = corpus.ceiling ?? 0;
+    it(`raises a non-annotation finding of medium or above on ${ceiling === 0 ? 'none' : `at most ${ceiling}`} of ${corpus.what}`, () => {
       const flagged: string[] = [];
       for (const row of corpus.rows()) {
         const found = classifyWithRules(row.tool, row.server).findings.filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
         if (found.length > 0) flagged.push(`${row.id}: ${found.map((f) => `${f.kind}/${f.severity}`).join(', ')}`);
       }
-      assert.deepEqual(flagged, []);
+      if (ceiling === 0) assert.deepEqual(flagged, []);
+      else assert.ok(flagged.length <= ceiling, `${flagged.length} flagged: ${flagged.join('; ')}`);
     });
   });
 }

@@ -3,10 +3,7 @@
 // dev half, by a hash of the server name); each is a pair below, written in other words than the
 // real tool: the honest wording stays quiet, a hostile variant of the same shape still fires. The
 // ceiling keeps the remaining count from growing (data/hostile/README.md has the figures).
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { hostileDescription } from '../../classifiers/hostile/hostile-description.ts';
-import { alarms, type FalseAlarmPair } from './false-alarm-pairs.ts';
+import { describeFalseAlarmPairs, type FalseAlarmPair } from './false-alarm-pairs.ts';
 import { LIVE2_CORPUS, loadLiveCorpus } from './false-alarm-survey.ts';
 
 const PAIRS: FalseAlarmPair[] = [
@@ -78,23 +75,8 @@ const PAIRS: FalseAlarmPair[] = [
   },
 ];
 
-describe('false alarms from the second live crawl', () => {
-  for (const p of PAIRS) {
-    it(`benign: ${p.what}`, () => {
-      assert.deepEqual(alarms(p.benign), []);
-    });
-    it(`hostile variant still fires ${p.kind}: ${p.what}`, () => {
-      const found = hostileDescription(p.hostile).filter((f) => f.severity !== 'low');
-      assert.ok(found.some((f) => f.kind === p.kind), JSON.stringify(found));
-    });
-  }
-
-  it('raises medium+ findings on at most 5 of the 4,068 crawled tools (27 on arrival)', () => {
-    const flagged: string[] = [];
-    for (const row of loadLiveCorpus(LIVE2_CORPUS)) {
-      const found = hostileDescription(row.tool).filter((f) => f.kind !== 'annotation_contradiction' && f.severity !== 'low');
-      if (found.length > 0) flagged.push(row.id);
-    }
-    assert.ok(flagged.length <= 5, `${flagged.length} flagged: ${flagged.join(', ')}`);
-  });
+describeFalseAlarmPairs('false alarms from the second live crawl (27 on arrival)', PAIRS, {
+  what: 'the 4,068 tools of the second crawl',
+  rows: () => loadLiveCorpus(LIVE2_CORPUS),
+  ceiling: 5,
 });
