@@ -88,7 +88,7 @@ function riskSentence(risk: Risk, d: RiskDecision): string {
 function cite(e: Evidence | undefined, fallback: string): string {
   if (e === undefined) return fallback;
   const where = e.source === 'schema' ? 'The input schema' : e.source === 'name' ? 'The tool name' : e.source === 'server' ? 'The server' : 'The description';
-  return `${where} indicates it ${lowerFirst(e.text).replace(/^the input schema /, '')}`;
+  return `${where} indicates it ${lowerFirst(e.text).replace(/^the (?:input schema|description|tool name|name)(?: says it)? /, '')}`;
 }
 
 function lowerFirst(s: string): string {

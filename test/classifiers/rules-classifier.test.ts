@@ -133,6 +133,11 @@ const CASES: Case[] = [
   // Disconnecting ends the tool's connection; the database stays. Disconnecting a payment provider is a change.
   { tool: { name: 'disconnect_database', description: 'Close the current database connection.' }, server: { name: 'universal-db-mcp' }, category: 'Delete', risk: 'Low' },
   { tool: { name: 'disconnect_payment_provider', description: 'Disconnect a payment provider from the store.', inputSchema: props('providerId') }, category: 'Delete', risk: 'Medium' },
+  // A coding agent that can work the terminal, a CLI run on a free prompt, and a desktop driven by mouse and keyboard run anything on the host.
+  { tool: { name: 'agent', description: 'Your all-round assistant for code, files, Git and terminal operations.', inputSchema: props('prompt') }, category: 'Write', risk: 'Critical' },
+  { tool: { name: 'gemini', description: 'Execute the Gemini CLI non-interactively with a prompt.', inputSchema: props('prompt') }, category: 'Write', risk: 'Critical' },
+  { tool: { name: 'desktop', description: 'Use the mouse and keyboard to operate the computer, and take screenshots.', inputSchema: props('action', 'coordinate', 'text') }, category: 'Write', risk: 'Critical' },
+  { tool: { name: 'cli_version', description: 'Returns the installed version of the Gemini CLI.' }, category: 'Read', risk: 'Low' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
