@@ -99,9 +99,9 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
   return decision;
 }
 
-/** True when the public evidence (documentation, a docs server) weighs more than a weak private one ("doc" in `get_effect_doc`). */
 const DOCS = /\bdoc(?:s|umentation)\b/;
 
+/** True when the public evidence (documentation, a docs server) weighs more than a weak private one ("doc" in `get_effect_doc`). */
 function publicOutweighs(ev: EvidenceIndex): boolean {
   // Only documentation counts: a public-sounding noun ("forecast", "time") says little about whose data it is.
   const docs = ev.has('domain:public-info') || ev.items.some((e) => e.signal === 'data-public' && DOCS.test(e.text));

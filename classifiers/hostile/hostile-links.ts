@@ -55,7 +55,8 @@ export function lookalikeHostHits(lower: string): Hit[] {
       if (BRANDS.has(label)) continue;
       let folded = label;
       for (const [re, to] of LOOKS_LIKE) folded = folded.replace(re, to);
-      const brand = BRANDS.has(folded) ? folded : BRANDS.has(folded.replace(/l/g, 'i')) ? folded.replace(/l/g, 'i') : undefined;
+      const asI = folded.replace(/l/g, 'i'); // a 1 can stand for an i too
+      const brand = BRANDS.has(folded) ? folded : BRANDS.has(asI) ? asI : undefined;
       if (brand === undefined || folded === label) continue;
       if (WARNS.test(lower.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120))) continue;
       return [{ id: 'lookalike-host', kind: 'markup_injection', weight: 3, message: `a URL host imitates ${brand} (${m[1] ?? ''})`, index: m.index, length: m[0].length }];

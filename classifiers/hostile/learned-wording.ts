@@ -321,20 +321,6 @@ export function learnedProbability(lower: string, model?: Compiled): { p: number
   return best;
 }
 
-/** The windows learnedProbability reads, as text (for training on honest windows): none for a text of WINDOW_WORDS words or fewer. */
-export function learnedWindows(lower: string): string[] {
-  const head = lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower;
-  const ends = [...head.matchAll(WORD)].map((m) => m.index + m[0].length);
-  if (ends.length <= WINDOW_WORDS) return [];
-  const out: string[] = [];
-  for (let first = 0; first < ends.length; first += WINDOW_STEP) {
-    const last = Math.min(ends.length, first + WINDOW_WORDS) - 1;
-    out.push(head.slice(first === 0 ? 0 : (ends[first - 1] ?? 0), ends[last]));
-    if (last === ends.length - 1) break;
-  }
-  return out;
-}
-
 /** A finding when the model is sure; nothing otherwise. `lower`: every text of the definition, lowercased, joined. */
 export function learnedWordingHits(lower: string): Hit[] {
   const c = loaded();
