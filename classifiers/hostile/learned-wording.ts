@@ -294,6 +294,22 @@ function growTo(a: Int32Array, n: number): Int32Array {
   return b;
 }
 
+/** Whether `lower[0, end)` has at least `n` words as scanLogOdds counts them (runs of two or more a–z), stopping at the n-th. */
+function hasWords(lower: string, n: number, end: number): boolean {
+  let words = 0;
+  let length = 0;
+  for (let i = 0; i <= end; i++) {
+    const ch = i < end ? lower.charCodeAt(i) : 0;
+    if (ch >= 97 && ch <= 122) {
+      length += 1;
+      continue;
+    }
+    if (length >= 2 && ++words >= n) return true;
+    length = 0;
+  }
+  return false;
+}
+
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
@@ -323,6 +339,8 @@ export function learnedProbability(lower: string, model?: Compiled): { p: number
 
 /** A finding when the model is sure; nothing otherwise. `lower`: every text of the definition, lowercased, joined. */
 export function learnedWordingHits(lower: string): Hit[] {
+  // Most tool texts are a line or two: too short for the model to speak, known without scoring them.
+  if (!hasWords(lower, LEARNED_MIN_WORDS, Math.min(lower.length, LEARNED_TEXT_LIMIT))) return [];
   const c = loaded();
   const { p, words, from, to } = learnedProbability(lower, c);
   if (words < LEARNED_MIN_WORDS || p < c.model.threshold || !learnedCanJudge(lower)) return [];
