@@ -97,6 +97,8 @@ const ENTRIES: Record<string, VerbEntry> = {
   close: W, handoff: W, escalate: W, snooze: W,
   checkout: W, stash: W, tap: w('interact'), swipe: w('interact'), hold: W, refresh: WW, reload: WW, focus: w('session'),
   maximize: w('session'), minimize: w('session'), emulate: w('session'),
+  // A debugger's step runs the paused program's next statement; aligning or distributing moves elements.
+  step: ww('session'), align: W, distribute: WW,
   // delete
   delete: D, del: D, remove: D, rm: D, rmdir: D, destroy: D, drop: DW, purge: d('bulk'), erase: D, wipe: d('bulk'),
   clear: D, truncate: d('bulk'), revoke: D, cancel: D, uninstall: D, unsubscribe: D, unfollow: D, unstar: D,

@@ -7,7 +7,8 @@ interface Case {
   tool: ToolDefinition;
   server?: ServerContext;
   category: Category;
-  risk: Risk;
+  /** Left out where only the category is the point. */
+  risk?: Risk;
   ambiguous?: boolean;
   tags?: Tag[];
 }
@@ -138,14 +139,18 @@ const CASES: Case[] = [
   { tool: { name: 'gemini', description: 'Execute the Gemini CLI non-interactively with a prompt.', inputSchema: props('prompt') }, category: 'Write', risk: 'Critical' },
   { tool: { name: 'desktop', description: 'Use the mouse and keyboard to operate the computer, and take screenshots.', inputSchema: props('action', 'coordinate', 'text') }, category: 'Write', risk: 'Critical' },
   { tool: { name: 'cli_version', description: 'Returns the installed version of the Gemini CLI.' }, category: 'Read', risk: 'Low' },
+  // A debugger's step runs the paused program on; a step of a workflow or recipe is only read.
+  { tool: { name: 'step_over', description: 'Steps over to the next line of code.' }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'list_steps', description: 'List the steps of a recipe.', inputSchema: props('recipeId') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'align_elements', description: 'Align elements to a specific position.', inputSchema: props('elementIds', 'alignment') }, category: 'Write' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
   for (const c of CASES) {
-    it(`${c.tool.name} → ${c.category}/${c.risk}`, () => {
+    it(`${c.tool.name} → ${c.category}/${c.risk ?? 'any risk'}`, () => {
       const r = classifyWithRules(c.tool, c.server, { ignoreAnnotations: true });
       assert.equal(r.category, c.category, `category; rationale: ${r.rationale}`);
-      assert.equal(r.risk, c.risk, `risk; rationale: ${r.rationale}`);
+      if (c.risk !== undefined) assert.equal(r.risk, c.risk, `risk; rationale: ${r.rationale}`);
       if (c.ambiguous !== undefined) assert.equal(r.ambiguous, c.ambiguous, 'ambiguous');
       for (const tag of c.tags ?? []) assert.ok(r.tags.includes(tag), `tag ${tag} in ${r.tags.join(',')}`);
     });
@@ -185,7 +190,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.5.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.5.1' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
