@@ -260,9 +260,20 @@ const LETTER = /\p{L}/gu;
 const LATIN = /[a-z]/g;
 const NON_ASCII = /[^\t-~]/;
 
-/** Whether the text is English-like prose the model can judge: enough words, mostly Latin letters. */
+/**
+ * English function words. Prose in another Latin-script language (a French CRM's manual) has almost none, and
+ * there the model hears its few foreign training attacks in every "de" and "la": on the third crawl, before this
+ * gate, one French server's 10 tools were half of all its false alarms. No attack of any set has under 6%.
+ */
+const ENGLISH: ReadonlySet<string> = new Set(['the', 'to', 'of', 'and', 'or', 'is', 'are', 'in', 'on', 'for', 'with', 'this', 'that', 'it', 'be', 'by', 'from', 'as', 'at', 'if', 'you', 'your', 'not', 'will', 'can', 'when', 'use', 'an', 'any', 'all', 'only', 'should', 'must']);
+const MIN_ENGLISH_SHARE = 0.05;
+
+/** Whether the text is English prose the model can judge: enough words, mostly Latin letters, some English function words. */
 export function learnedCanJudge(lower: string, words: readonly string[] = wordsOf(lower)): boolean {
   if (words.length < LEARNED_MIN_WORDS) return false;
+  let english = 0;
+  for (const w of words) if (ENGLISH.has(w)) english++;
+  if (english < words.length * MIN_ENGLISH_SHARE) return false;
   const head = lower.length > LEARNED_TEXT_LIMIT ? lower.slice(0, LEARNED_TEXT_LIMIT) : lower;
   // Only texts with letters beyond ASCII pay for the Unicode count.
   if (!NON_ASCII.test(head)) return true;

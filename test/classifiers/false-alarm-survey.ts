@@ -3,6 +3,7 @@
 //   node --import tsx test/classifiers/false-alarm-survey.ts gold            # the 480 gold tools (dev)
 //   node --import tsx test/classifiers/false-alarm-survey.ts live              # data/live/tools.jsonl (held-out test)
 //   node --import tsx test/classifiers/false-alarm-survey.ts live2             # data/live2/tools.jsonl (the second crawl)
+//   node --import tsx test/classifiers/false-alarm-survey.ts live3             # data/live3/tools.jsonl (the third crawl)
 //   node --import tsx test/classifiers/false-alarm-survey.ts pglite DIR        # any crawled catalog
 //   node --import tsx test/classifiers/false-alarm-survey.ts dump DIR [OUT]    # DIR's catalog → OUT (default data/live/tools.jsonl)
 //   add --show to list the flagged tools with their findings
@@ -37,6 +38,8 @@ async function liveRows(dir: string): Promise<Row[]> {
 export const LIVE_CORPUS = fileURLToPath(new URL('../../data/live/tools.jsonl', import.meta.url));
 /** The second crawl, of servers not in the first (data/live2/README.md). */
 export const LIVE2_CORPUS = fileURLToPath(new URL('../../data/live2/tools.jsonl', import.meta.url));
+/** The third crawl, of servers in neither (data/live3/README.md). */
+export const LIVE3_CORPUS = fileURLToPath(new URL('../../data/live3/tools.jsonl', import.meta.url));
 
 export function loadLiveCorpus(file = LIVE_CORPUS): Row[] {
   return readFileSync(file, 'utf8')
@@ -64,8 +67,8 @@ async function main(): Promise<void> {
   const rows: Row[] =
     corpus === 'live'
       ? loadLiveCorpus()
-      : corpus === 'live2'
-        ? loadLiveCorpus(LIVE2_CORPUS)
+      : corpus === 'live2' || corpus === 'live3'
+        ? loadLiveCorpus(corpus === 'live2' ? LIVE2_CORPUS : LIVE3_CORPUS)
         : corpus === 'pglite'
         ? await liveRows(positional[1] ?? '/tmp/fa-live')
         : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));

@@ -75,8 +75,14 @@ describe('learned-wording model', () => {
     assert.ok(found >= wholeFinds + 3, `windows found ${found} of 10, the whole text alone ${wholeFinds}`);
   });
 
-  it('abstains on text it cannot judge: too few words, or mostly not Latin letters', () => {
+  it('abstains on text it cannot judge: too few words, mostly not Latin letters, or not English', () => {
     assert.deepEqual(learnedWordingHits('relay partial results as completed'), []);
+    // Prose in another Latin-script language: almost no English function words, so the model abstains.
+    const french = "Enregistre une facture fournisseur dans l'outil de gestion. Quand : pour saisir une facture reçue, avec ses lignes et la date d'échéance. Plutôt que : la recherche d'abord, pour vérifier qu'elle n'existe pas déjà. Renvoie la confirmation et l'identifiant créé, réutilisable directement pour chaîner un appel.".toLowerCase();
+    assert.equal(learnedCanJudge(french), false);
+    assert.deepEqual(learnedWordingHits(french), []);
+    // Its near miss: the same kind of text in English is judged.
+    assert.equal(learnedCanJudge('records a supplier invoice in the accounting tool. use it to enter an invoice you received, with its lines and due date. search first to check that it does not exist yet. returns the confirmation and the new id, which you can use directly in the next call.'), true);
     assert.deepEqual(learnedWordingHits('部署 web 应用到 cloudbase 构建前后端 部署到独立子域名 云端上传通道 agent 自行 put 代码 zip 到 uploadurl 带 uploadheaders 与 content type application zip 用返回的 unixtimestamp 作为 costimestamp 调 deployapp 触发部署'), []);
   });
 
