@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { classifyWithRules } from '../classifiers/rules-classifier.ts';
 import { RISKS, type Category, type Risk } from '../src/types.ts';
-import { parseToolLine } from '../src/cli/commands/classify-command.ts';
+import { loadGold } from '../test/classifiers/gold-split.ts';
 
 const root = (p: string): string => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const SECOND = root('data/gold/second-labels');
@@ -38,12 +38,7 @@ function jsonLines(file: string): Array<Record<string, unknown>> {
 }
 
 export function agreement(set: string): Agreement {
-  const gold = new Map<string, { label: Label; line: string }>();
-  for (const line of readFileSync(root(`data/gold/${set}.jsonl`), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const row = JSON.parse(line) as { id: string; label: Label };
-    gold.set(row.id, { label: row.label, line });
-  }
+  const gold = new Map(loadGold(root(`data/gold/${set}.jsonl`)).map((row) => [row.id, row]));
   const second = jsonLines(`${SECOND}/${set}.jsonl`) as unknown as Array<Label & { id: string }>;
   const share = (n: number): number => Math.round((1000 * n) / second.length) / 10;
   let category = 0;
@@ -56,16 +51,14 @@ export function agreement(set: string): Agreement {
   for (const s of second) {
     const g = gold.get(s.id);
     if (g === undefined) throw new Error(`${set}: second label for unknown tool ${s.id}`);
-    const parsed = parseToolLine(g.line);
-    if (!parsed.ok) throw new Error(`${set}: ${s.id}: ${parsed.reason}`);
-    const rules = classifyWithRules(parsed.tool, parsed.server, { ignoreAnnotations: true });
-    if (g.label.category === s.category) category++;
-    if (g.label.risk === s.risk) risk++;
-    else riskDisagreements[`${g.label.risk}→${s.risk}`] = (riskDisagreements[`${g.label.risk}→${s.risk}`] ?? 0) + 1;
-    if (Math.abs(RISKS.indexOf(g.label.risk) - RISKS.indexOf(s.risk)) <= 1) withinOne++;
-    if (rules.risk === g.label.risk) rulesGold++;
+    const rules = classifyWithRules(g.tool, g.server, { ignoreAnnotations: true });
+    if (g.gold.category === s.category) category++;
+    if (g.gold.risk === s.risk) risk++;
+    else riskDisagreements[`${g.gold.risk}→${s.risk}`] = (riskDisagreements[`${g.gold.risk}→${s.risk}`] ?? 0) + 1;
+    if (Math.abs(RISKS.indexOf(g.gold.risk) - RISKS.indexOf(s.risk)) <= 1) withinOne++;
+    if (rules.risk === g.gold.risk) rulesGold++;
     if (rules.risk === s.risk) rulesSecond++;
-    if (rules.category === g.label.category) rulesCategory++;
+    if (rules.category === g.gold.category) rulesCategory++;
   }
   return {
     set,
