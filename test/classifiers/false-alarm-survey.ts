@@ -41,6 +41,9 @@ export const LIVE2_CORPUS = fileURLToPath(new URL('../../data/live2/tools.jsonl'
 /** The third crawl, of servers in neither (data/live3/README.md). */
 export const LIVE3_CORPUS = fileURLToPath(new URL('../../data/live3/tools.jsonl', import.meta.url));
 
+/** The crawl corpora by the survey's argument. */
+const CRAWLS: Readonly<Record<string, string>> = { live: LIVE_CORPUS, live2: LIVE2_CORPUS, live3: LIVE3_CORPUS };
+
 export function loadLiveCorpus(file = LIVE_CORPUS): Row[] {
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -64,12 +67,11 @@ async function main(): Promise<void> {
     console.log(`wrote ${rows.length} tools to ${out}`);
     return;
   }
+  const crawl = CRAWLS[corpus];
   const rows: Row[] =
-    corpus === 'live'
-      ? loadLiveCorpus()
-      : corpus === 'live2' || corpus === 'live3'
-        ? loadLiveCorpus(corpus === 'live2' ? LIVE2_CORPUS : LIVE3_CORPUS)
-        : corpus === 'pglite'
+    crawl !== undefined
+      ? loadLiveCorpus(crawl)
+      : corpus === 'pglite'
         ? await liveRows(positional[1] ?? '/tmp/fa-live')
         : loadGold().map((g) => ({ id: g.id, tool: g.tool, ...(g.server !== undefined ? { server: g.server } : {}) }));
   const kinds = new Map<string, number>();
