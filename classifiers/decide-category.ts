@@ -22,7 +22,9 @@ export function decideCategory(ev: EvidenceIndex): CategoryDecision {
   // A name that previews, validates or checks a change is a Read whatever else it mentions.
   if (ev.from('name', 'dry-run') > 0 && ev.weight('exec') < 2) return { category: 'Read', ambiguous: false, scores, override: 'dry-run' };
 
-  const multi = ev.weight('multi-mode');
+  // An HTTP-method enum makes a request tool multi-mode; on `get_api_list` it only filters what is listed.
+  const methodFilter = ev.has('http-method') && ev.from('name', 'read') >= 3 && ev.from('name', 'multi-mode') === 0;
+  const multi = methodFilter ? 0 : ev.weight('multi-mode');
   if (multi >= 2 && (del > 0 || ev.from('schema', 'multi-mode') > 0 || ev.from('name', 'multi-mode') > 0)) {
     return { category: 'Write', ambiguous: true, scores, override: 'multi-mode' };
   }

@@ -200,7 +200,7 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     // Without an order, "all" or "every" counts only with an active verb: "the secret is sent with
     // every delivery" and "the loss of all data stored on it" describe, they do not ask.
     // "Secret values are NEVER returned to the caller" states a protection: "never" orders only in the active voice.
-    const protects = PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '));
+    const protects = (PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '))) || (!st.conceal && onlyForbids(s));
     const asked = !protects && !OPTION_EFFECT.test(s) && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
     const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
     if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asked) {
@@ -282,6 +282,15 @@ const PHONE = /\+?\d[\d -]{7,}\d/;
 const SELF_USAGE = /^[\s*#>-]*(?:\d+[.)]\s*)?(?:[a-z][a-z ]{1,18}:\s*)?(?:only |always |please )?(?:(?:use|call|invoke|run|prefer|prioriti[sz]e|choose|pick|select) (?:this|it)(?: tool| function| endpoint| command| method)?\b|(?:call|use|invoke) (?:whenever|when|once|after|before) (?:you|the user)\b)/;
 const PASSIVE_NEVER = /\b(?:is|are|was|were|be|been|gets?) never\b/;
 const PASSIVE_NEVER_ALL = new RegExp(PASSIVE_NEVER.source, 'g');
+/** "Never expose credentials, write data, or modify configuration": a sentence that opens by forbidding lists what the tool will not do. */
+const PROHIBITION = /^[\s*#>-]*(?:[a-z][a-z ]{1,18}:\s*)?(?:never|do not|don'?t|must not|should not|cannot|can'?t)\b/;
+/** What turns a prohibition into an order: "… but send", "instead forward", "unless …", "don't ask: pass …". */
+const TURN = /\b(?:but|instead|unless|except|rather|then|if|otherwise)\b|[:;]/;
+
+function onlyForbids(s: string): boolean {
+  const m = PROHIBITION.exec(s);
+  return m !== null && !TURN.test(s.slice(m[0].length));
+}
 const CITING = /\b(?:cite|citing|citations?|source (?:urls?|links?)|sources)\b/;
 const CONDITION = /\b(?:when|if|whenever) (?:a|an|any|the) \w+ (?:has|contains|mentions|includes)\b/;
 const ADDRESSED = /\b(?:model|ai|assistant|agent|llm|bot)s? (?:instructions?|note|notice|directive|reminder)s?\s*:|\b(?:note|tip|hint|reminder|instructions?|p\.?s\.?) (?:for|to) (?:the |any |all |whichever )?(?:ai|assistant|model|agent|llm|bot)s?\b/;

@@ -45,7 +45,8 @@ const PHRASES: readonly PhraseRule[] = [
   // Driving the host's desktop (mouse and keyboard) reaches anything the user can do, a terminal included.
   { re: /\b(?:mouse and keyboard|keyboard and mouse)\b|\bcontrols? (?:the |your |a )?(?:user'?s )?(?:desktop|computer)\b/, signal: 'exec', weight: 2.5, words: ['mouse', 'keyboard', 'control', 'controls'], text: "the description says it drives the computer's mouse and keyboard" },
   { re: /\bsandbox(?:ed)?\b|\bisolated (?:environment|container|vm|runtime)|\bin (?:the|a) (?:browser|page)(?: context)?\b|\bon (?:the )?(?:current )?page\b|\be2b\b|\bpyodide\b|\bwebassembly\b|\bwasm\b|\bfirecracker\b|\bmicro-?vm\b/, signal: 'sandbox', words: ['sandbox', 'sandboxed', 'isolated', 'browser', 'page', 'e2b', 'pyodide', 'webassembly', 'wasm', 'firecracker', 'microvm', 'micro'], weight: 2, text: 'the description places execution in a sandbox or page' },
-  { re: /\b(?:execut|run)(?:e|es|ed|ing|s)? (?:a |an |the |any |arbitrary )*(?:sql|queries|query|statements?)\b|\b(?:insert|update|delete|drop|alter|create)(?:,| or| and|\/) ?(?:insert|update|delete|drop|alter|create)\b|\bddl\b|\bdml\b/, signal: 'exec-query', words: ['execute', 'executes', 'executed', 'executing', 'run', 'runs', 'running', 'insert', 'ddl', 'dml'], weight: 1.5, text: 'the description says it runs database statements' },
+  // A list of statements names SQL only with a keyword prose does not use: "create or update a case" is not DML.
+  { re: /\b(?:execut|run)(?:e|es|ed|ing|s)? (?:a |an |the |any |arbitrary )*(?:sql|queries|query|statements?)\b|\b(?:insert|drop|alter)(?:,| or| and|\/) ?(?:insert|update|delete|drop|alter|create)\b|\b(?:update|delete|create)(?:,| or| and|\/) ?(?:insert|drop|alter)\b|\bddl\b|\bdml\b/, signal: 'exec-query', words: ['execute', 'executes', 'executed', 'executing', 'run', 'runs', 'running', 'insert', 'ddl', 'dml'], weight: 1.5, text: 'the description says it runs database statements' },
   { re: /\bsends? (?:an? |the |new )*(?:e-?mails?|messages?|sms|texts?|notifications?|dms?|direct messages?|invit\w+|replies|reply)\b|\bposts? (?:a |an |the |new )*(?:message|comment|tweet|status|reply|update|story|photo)|\bpublish(?:es|ed)?\b|\bbroadcasts?\b|\bpublicly\b|\bvisible to (?:others|everyone|all)/, signal: 'public-sink', words: ['send', 'sends', 'post', 'posts', 'publish', 'publishes', 'published', 'broadcast', 'broadcasts', 'publicly', 'visible'], weight: 1.5, text: 'the description says it sends or publishes something others see' },
   { re: /\bdrafts?\b|\bwithout sending\b/, signal: 'draft', words: ['draft', 'drafts', 'without'], weight: 1, text: 'the description says it only prepares a draft' },
   { re: /\b(?:charges?|refunds?|transfers?|pays?|sends?|withdraws?|deposits?)\b[^.]{0,40}\b(?:money|funds|payments?|usd|eur|gbp|amount|tokens|eth|btc|sol|crypto|\$\d)|\bpayouts?\b|\bwire transfers?\b|\bmoves? money\b/, signal: 'money', words: ['charge', 'charges', 'refund', 'refunds', 'transfer', 'transfers', 'pay', 'pays', 'send', 'sends', 'withdraw', 'withdraws', 'deposit', 'deposits', 'payout', 'payouts', 'wire', 'move', 'moves'], weight: 1.5, text: 'the description says it moves money' },
@@ -133,7 +134,8 @@ function leadVerb(text: string): Evidence[] | undefined {
   if (words === null) return undefined;
   for (let i = 0; i < Math.min(words.length, 10); i++) {
     const word = words[i] ?? '';
-    if (LEAD_IN.has(word) || word.endsWith('ly')) continue;
+    // Adverbs ("quickly") are skipped; "apply", "reply" and "multiply" end the same way and are verbs.
+    if (LEAD_IN.has(word) || (word.endsWith('ly') && !VERBS.has(word))) continue;
     // A word right after an article is a noun ("Rerank a set of documents"), unless a light verb
     // hands it the action: "take a screenshot", "place a buy order".
     if (i > 0 && ARTICLES.has(words[i - 1] ?? '') && !LIGHT_VERBS.has(words[i - 2] ?? '')) continue;

@@ -12,7 +12,7 @@ const TRAILING_DRY_RUN: ReadonlySet<string> = new Set(['preview', 'dryrun', 'sim
 const PREDICATE_HEADS: ReadonlySet<string> = new Set(['is', 'can', 'has', 'should', 'does', 'will']);
 const CONNECTORS: ReadonlySet<string> = new Set(['and', 'or', 'then']);
 const CAT_RANK: Record<VerbCategory, number> = { read: 0, write: 1, delete: 2 };
-const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade']);
+const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'config', 'setup', 'init', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade']);
 const READ_HEADS: ReadonlySet<string> = new Set(['status', 'info', 'details', 'history', 'logs', 'log', 'stats', 'statistics', 'progress', 'result', 'results', 'state', 'summary', 'report', 'reports', 'metrics', 'list', 'count', 'preview', 'output']);
 /** Nouns that name a runner on their own (`bash`, `python_repl`), unlike `query` or `function`. */
 const RUNNER_NOUNS: ReadonlySet<string> = new Set(['command', 'cmd', 'shell', 'bash', 'sh', 'powershell', 'terminal', 'script', 'python', 'repl', 'javascript', 'js', 'ruby', 'applescript', 'exec']);

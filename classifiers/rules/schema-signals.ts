@@ -29,6 +29,7 @@ const KEY_RULES: readonly KeyRule[] = [
   { re: /^(?:role|roles|permission|permissions|access_?level|scopes?)$/, signal: 'access-param', weight: 0.8, text: 'takes a role or permission' },
 ];
 
+const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const MODE_KEYS = /^(?:action|operation|op|mode|method|command|subcommand|type|verb|task)$/;
 const CHANGE_MODE = /^(?:create|add|insert|update|edit|set|write|move|rename|put|patch|upsert|new)/;
 const DELETE_MODE = /^(?:delete|remove|drop|destroy|purge|clear|rm|unset)/;
@@ -58,10 +59,15 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined):
     const k = key.toLowerCase().replace(/-/g, '_');
     for (const rule of KEY_RULES) {
       if (seen.has(rule.signal) || !rule.re.test(k)) continue;
+      if (rule.signal === 'exec-param' && k === 'code' && isIdentifierCode(raw)) continue;
       seen.add(rule.signal);
       out.push({ signal: rule.signal, weight: rule.weight, source: 'schema', text: `the input schema ${rule.text} ('${key}')` });
     }
     const modes = enumValues(raw);
+    if (modes !== undefined && modes.every((m) => HTTP_METHODS.has(m)) && !seen.has('http-method')) {
+      seen.add('http-method');
+      out.push({ signal: 'http-method', weight: 0.5, source: 'schema', text: `the input schema takes an HTTP method ('${key}')` });
+    }
     if (modes !== undefined && MODE_KEYS.test(k) && !seen.has('multi-mode')) {
       const changes = modes.some((m) => CHANGE_MODE.test(m));
       const deletes = modes.some((m) => DELETE_MODE.test(m));
@@ -76,6 +82,21 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined):
     }
   }
   return out;
+}
+
+/** What a `code` that is a short identifier says of itself: a coupon, OAuth, verification, project or error code. */
+const IDENTIFIER_CODE = /\b(?:coupon|discount|promo|voucher|authori[sz]ation|oauth|verification|confirmation|session|project|error|status|country|currency|language|postal|zip|iso|otp|sms|email|character|digits?|alphanumeric)\b/i;
+const RUNNABLE_CODE = /\b(?:execute|executed|run|runs|eval|script|javascript|typescript|python|source code|snippet|function)\b/i;
+
+/** A `code` parameter that names something rather than holding a program: a pattern, a short length limit, or a description saying so. */
+function isIdentifierCode(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object') return false;
+  const p = raw as Record<string, unknown>;
+  const description = typeof p['description'] === 'string' ? p['description'] : '';
+  if (RUNNABLE_CODE.test(description)) return false;
+  if (typeof p['pattern'] === 'string' || Array.isArray(p['enum'])) return true;
+  if (typeof p['maxLength'] === 'number' && p['maxLength'] <= 64) return true;
+  return IDENTIFIER_CODE.test(description);
 }
 
 function enumValues(raw: unknown): string[] | undefined {

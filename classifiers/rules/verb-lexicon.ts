@@ -57,6 +57,7 @@ const ENTRIES: Record<string, VerbEntry> = {
   research: R, discover: R, identify: R, match: R, filter: R, sort: R, rank: R, rerank: R, score: R, evaluate: RW,
   generate: r('compute'), sum: r('compute'), multiply: r('compute'), subtract: r('compute'), divide: r('compute'),
   transcribe: r('compute'), solve: r('compute'), info: RW, details: RW, stats: RW, hover: r('navigate'),
+  assert: R, dump: R, transform: r('compute'), simplify: r('compute'), correlate: R,
   scroll: r('session'), navigate: r('navigate'), goto: r('navigate'), visit: r('navigate'), open: { cat: 'read', weak: true, effects: ['navigate'] },
   locate: R, trace: R, debug: R, profile: RW, benchmark: R, diagnose: R, health: RW, healthcheck: R, can: R, is: R, has: R,
   need: R, paginate: R, autocomplete: R, complete: WW, chat: RW, consult: R, recall: R,
@@ -99,6 +100,8 @@ const ENTRIES: Record<string, VerbEntry> = {
   maximize: w('session'), minimize: w('session'), emulate: w('session'),
   // A debugger's step runs the paused program's next statement; aligning or distributing moves elements.
   step: ww('session'), align: W, distribute: WW,
+  rewrite: W, refactor: W, remediate: W, repair: W, recreate: w('overwrite'), ungroup: W, arrange: W,
+  claim: WW, enroll: W, ingest: W, redeliver: W, deny: W, ban: W, unban: W,
   // delete
   delete: D, del: D, remove: D, rm: D, rmdir: D, destroy: D, drop: DW, purge: d('bulk'), erase: D, wipe: d('bulk'),
   clear: D, truncate: d('bulk'), revoke: D, cancel: D, uninstall: D, unsubscribe: D, unfollow: D, unstar: D,
@@ -106,7 +109,7 @@ const ENTRIES: Record<string, VerbEntry> = {
   unreact: D, unapprove: D, unset: D, untag: D, unlabel: D, terminate: D, kill: D, discard: D, expire: D, evict: D, prune: D,
   clean: D, cleanup: D, flush: D, abort: D, trash: D, retract: D, withdraw: w('money'), detach: D, disconnect: d('session'),
   logout: d('session'), signout: d('session'), leave: D, dismiss: W, deprovision: D, decommission: D, unmount: D,
-  shutdown: D, teardown: D, nuke: d('bulk'), obliterate: D, delist: D,
+  shutdown: D, teardown: D, nuke: d('bulk'), obliterate: D, delist: D, kick: D,
 };
 
 export const VERBS: ReadonlyMap<string, VerbEntry> = new Map(Object.entries(ENTRIES));

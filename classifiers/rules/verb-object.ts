@@ -9,6 +9,7 @@ const RUN_VERBS: ReadonlySet<string> = new Set(['run', 'evaluate', 'execute', 'e
 const PAGE_WORDS: ReadonlySet<string> = new Set(['url', 'page', 'link', 'website', 'site', 'tab', 'browser', 'webpage', 'uri']);
 /** Verbs that touch a message without anyone else seeing a new one. */
 const QUIET_VERBS: ReadonlySet<string> = new Set(['draft', 'dismiss', 'mark', 'archive', 'unarchive', 'label', 'tag', 'pin', 'star', 'snooze', 'mute', 'unmute', 'modify', 'move', 'flag', 'save', 'store', 'index', 'cache', 'import', 'sync', 'copy', 'export', 'translate', 'lock', 'unlock', 'resolve', 'assign', 'transition']);
+const READ_QUALIFIERS: ReadonlySet<string> = new Set(['read', 'readonly', 'select']);
 const READ_RUNS: ReadonlySet<string> = new Set(['aggregation', 'report', 'search', 'analysis', 'lookup', 'scan', 'audit', 'benchmark', 'check', 'checks', 'diagnostics', 'simulation']);
 /** Verbs that bring a new credential into existence. */
 const ISSUE_VERBS: ReadonlySet<string> = new Set(['create', 'generate', 'issue', 'new', 'add', 'rotate', 'regenerate', 'mint', 'make', 'reset']);
@@ -26,6 +27,11 @@ const WORK_ITEMS: ReadonlySet<string> = new Set(['issue', 'ticket', 'pull', 'pr'
 /** Small attachments to a work item: adding one notifies no one of anything new. */
 const WORK_ITEM_PARTS: ReadonlySet<string> = new Set(['draft', 'link', 'links', 'label', 'labels', 'reaction', 'emoji', 'relation', 'tag', 'tags']);
 const OPEN_VERBS: ReadonlySet<string> = new Set(['create', 'open', 'add', 'submit', 'post', 'file', 'raise', 'new', 'reply', 'write']);
+/** What `apply` rolls out when it changes infrastructure. */
+const APPLY_TARGETS: ReadonlySet<string> = new Set(['terraform', 'plan', 'manifest', 'manifests', 'migration', 'migrations', 'changeset', 'stack', 'deployment', 'configuration', 'config', 'update', 'updates', 'patch', 'patches', 'yaml', 'helm', 'chart']);
+/** Handing text to a language model for an answer. */
+const PROMPT_VERBS: ReadonlySet<string> = new Set(['send', 'submit', 'pass', 'forward']);
+const MODEL_RECIPIENTS: ReadonlySet<string> = new Set(['llm', 'llms', 'gemini', 'gpt', 'chatgpt', 'claude', 'openai', 'ollama', 'deepseek', 'grok', 'mistral', 'perplexity', 'codex']);
 /** A pipeline or workflow run on CI or shared infrastructure, which commonly deploys. */
 const PIPELINE_WORDS: ReadonlySet<string> = new Set(['pipeline', 'pipelines', 'workflow', 'workflows', 'deploy', 'deployment', 'build']);
 
@@ -76,6 +82,14 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     cat = 'read';
     effects.add('compute');
   }
+  // `terraform apply`, "apply the migration" change infrastructure; "apply edits to a file" or "apply a coupon" do not.
+  if (verb === 'apply' && !nouns.has('infra') && !nouns.has('shared') && !hasAny(words, APPLY_TARGETS)) effects.delete('infra');
+  // "Send a prompt to a local LLM": a model answers; no person sees anything and nothing changes.
+  if (PROMPT_VERBS.has(verb) && hasAny(words, MODEL_RECIPIENTS) && words.has('to')) {
+    cat = 'read';
+    effects.delete('public-sink');
+    effects.add('compute');
+  }
   // `select_project`, `choose_workspace`: picking what later calls act on is a session setting.
   if ((verb === 'select' || verb === 'choose' || verb === 'pick') && source === 'name' && hasAny(words, CONTEXT_NOUNS)) {
     cat = 'write';
@@ -89,6 +103,9 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   }
   // "Run an aggregation", "run a report": running a read is a read.
   if (RUN_VERBS.has(verb) && !nouns.has('exec') && !nouns.has('job') && hasAny(words, READ_RUNS)) cat = 'read';
+  // `execute_read_query`, `run_readonly_query`: a query the name itself restricts to reading.
+  const readQuery = source === 'name' && RUN_VERBS.has(verb) && (words.has('query') || words.has('sql')) && hasAny(words, READ_QUALIFIERS);
+  if (readQuery) cat = 'read';
 
   add(out, source, quote, cat, weight, `verb '${verb}' suggests ${cat === 'read' ? 'a read' : cat === 'write' ? 'a write' : 'a deletion'}`);
 
@@ -109,7 +126,8 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   if (RUN_VERBS.has(verb) || verb === 'eval') {
     if (nouns.has('exec')) {
       const isQuery = words.has('sql') || words.has('query') || words.has('statement');
-      add(out, source, quote, isQuery ? 'exec-query' : 'exec', weight, isQuery ? 'runs a database query' : 'runs code or commands');
+      if (readQuery) add(out, source, quote, 'read-only-query', weight * 0.6, 'runs a query restricted to reading');
+      else add(out, source, quote, isQuery ? 'exec-query' : 'exec', weight, isQuery ? 'runs a database query' : 'runs code or commands');
       if (!isQuery && cat === 'read') cat = 'write';
     } else if (nouns.has('job')) {
       add(out, source, quote, 'job-trigger', weight * 0.6, 'triggers a job or workflow');

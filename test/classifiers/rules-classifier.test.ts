@@ -143,6 +143,23 @@ const CASES: Case[] = [
   { tool: { name: 'step_over', description: 'Steps over to the next line of code.' }, category: 'Write', risk: 'Low' },
   { tool: { name: 'list_steps', description: 'List the steps of a recipe.', inputSchema: props('recipeId') }, category: 'Read', risk: 'Low' },
   { tool: { name: 'align_elements', description: 'Align elements to a specific position.', inputSchema: props('elementIds', 'alignment') }, category: 'Write' },
+  // A query the name restricts to reading is a read; a `code` that is a coupon or OAuth code runs nothing.
+  { tool: { name: 'execute_read_query', description: 'Runs a statement against the warehouse and returns the rows.', inputSchema: props('query') }, server: pg, category: 'Read' },
+  { tool: { name: 'redeem_coupon', description: 'Apply a coupon to the shopping cart.', inputSchema: { type: 'object', properties: { code: { type: 'string', description: 'Coupon code the customer typed' } } } }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'execute', description: 'Executes the saved checklist for a project.', inputSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z0-9]+$', description: 'Project code' } } } }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'run_snippet', description: 'Runs a JavaScript snippet on the host.', inputSchema: { type: 'object', properties: { code: { type: 'string', description: 'The JavaScript source code to execute' } } } }, category: 'Write', risk: 'Critical' },
+  // "Create or update" in prose is not a list of SQL statements; INSERT/DROP is.
+  { tool: { name: 'save_contact', description: 'Create or update a contact in the address book; runs the duplicate check first.', inputSchema: props('name', 'email') }, category: 'Write', risk: 'Medium' },
+  // Handing a prompt to a language model changes nothing and reaches no person.
+  { tool: { name: 'consult', description: 'Sends a prompt to Gemini and returns the reply.', inputSchema: props('prompt') }, category: 'Read', risk: 'Low' },
+  // An HTTP-method enum filters a listing; on a request tool it picks what the request does.
+  { tool: { name: 'list_api_endpoints', description: 'Lists the documented endpoints of the API.', inputSchema: { type: 'object', properties: { method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] } } } }, category: 'Read' },
+  { tool: { name: 'http_request', description: 'Send an HTTP request to any URL.', inputSchema: { type: 'object', properties: { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] } } } }, category: 'Write', ambiguous: true },
+  // Verbs the lexicon lacked.
+  { tool: { name: 'kick_member', description: 'Kick a member from the server.', inputSchema: props('userId') }, category: 'Delete' },
+  { tool: { name: 'refactor_module', description: 'Refactor a module in the project to use the new API.', inputSchema: props('path') }, category: 'Write' },
+  { tool: { name: 'assert_text_visible', description: 'Assert that the given text is visible on the page.', inputSchema: props('text') }, category: 'Read' },
+  { tool: { name: 'list_expense_claims', description: 'List expense claims awaiting approval.' }, category: 'Read' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -190,7 +207,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.5.1' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.6.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
