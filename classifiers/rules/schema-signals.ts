@@ -10,13 +10,15 @@ interface KeyRule {
   signal: string;
   weight: number;
   text: string;
+  /** A property the name matches but whose schema says it is something else. */
+  unless?: (key: string, property: unknown) => boolean;
 }
 
 const KEY_RULES: readonly KeyRule[] = [
   { re: /^(?:dry_?run|preview|validate_?only|plan_?only|what_?if|simulate|check_?only)$/, signal: 'dry-run-flag', weight: 0.5, text: 'has a dry-run option' },
   { re: /^(?:force|overwrite|force_?push|replace_?existing|clobber)$/, signal: 'overwrite', weight: 1, text: 'can force or overwrite' },
   { re: /^(?:recursive|recurse|cascade|include_?children)$/, signal: 'recursive', weight: 0.8, text: 'can act recursively' },
-  { re: /^(?:command|cmd|commands|shell_?command|script|bash|shell|code|source_?code|python_?code|js_?code|javascript|program|snippet|expression_?to_?eval)$/, signal: 'exec-param', weight: 2, text: 'takes code or a command' },
+  { re: /^(?:command|cmd|commands|shell_?command|script|bash|shell|code|source_?code|python_?code|js_?code|javascript|program|snippet|expression_?to_?eval)$/, signal: 'exec-param', weight: 2, text: 'takes code or a command', unless: (key, property) => key === 'code' && isIdentifierCode(property) },
   { re: /^(?:sql|sql_?query|statement|statements|raw_?sql|ddl|dml)$/, signal: 'sql-param', weight: 1.5, text: 'takes a SQL statement' },
   { re: /^(?:query|q|search|search_?query|keywords?|term|terms|filter_?text)$/, signal: 'search-param', weight: 0.6, text: 'takes a search query' },
   { re: /^(?:path|paths|file|files|file_?path|filepath|filename|file_?name|directory|dir|folder|target_?path|source_?path|destination|dest|output_?path)$/, signal: 'path-param', weight: 0.5, text: 'takes a file path' },
@@ -58,8 +60,7 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined):
     const raw = record[key];
     const k = key.toLowerCase().replace(/-/g, '_');
     for (const rule of KEY_RULES) {
-      if (seen.has(rule.signal) || !rule.re.test(k)) continue;
-      if (rule.signal === 'exec-param' && k === 'code' && isIdentifierCode(raw)) continue;
+      if (seen.has(rule.signal) || !rule.re.test(k) || rule.unless?.(k, raw) === true) continue;
       seen.add(rule.signal);
       out.push({ signal: rule.signal, weight: rule.weight, source: 'schema', text: `the input schema ${rule.text} ('${key}')` });
     }
