@@ -200,10 +200,9 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     // Without an order, "all" or "every" counts only with an active verb: "the secret is sent with
     // every delivery" and "the loss of all data stored on it" describe, they do not ask.
     // "Secret values are NEVER returned to the caller" states a protection: "never" orders only in the active voice.
-    const protects = (PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '))) || (!st.conceal && onlyForbids(s));
-    const asked = !protects && !OPTION_EFFECT.test(s) && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
+    // (Asked last: most sentences that name a secret have no verb to move it or nowhere to send it.)
     const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
-    if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asked) {
+    if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asksFor(st)) {
       const userSecret = USER_SECRET.test(s);
       hits.push(hit('secret-to-destination', 'secret_exfiltration', userSecret || st.conceal ? 3.5 : 2.5, `asks to pass ${secret[0]} to a parameter, URL or response`, index, s.length));
     } else if (secret !== null && st.obligation && READ_VERB.test(s) && INTO_OUTPUT.test(st.pair)) {
@@ -230,6 +229,13 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
   return hits;
 }
 
+
+/** Whether a sentence naming a secret asks for something, rather than stating what the tool protects or what an option does. */
+function asksFor(st: Sentence): boolean {
+  const s = st.s;
+  const protects = (PASSIVE_NEVER.test(s) && !MODAL.test(s.replace(PASSIVE_NEVER_ALL, ' '))) || (!st.conceal && onlyForbids(s));
+  return !protects && !OPTION_EFFECT.test(s) && (st.modal || (BULK_QUALIFIER.test(s) && activeExfil(st.pair)));
+}
 
 function hit(id: string, kind: HostileKind, weight: number, message: string, index: number, length: number): Hit {
   return { id, kind, weight, message, index, length };
@@ -330,7 +336,6 @@ const OPTION_EFFECT = /^\s*(?:set (?:this|it) to (?:true|false)|(?:if|when) (?:t
 function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, own: OwnVocabulary): number {
   const s = st.s;
   const mask = st.mask;
-  if (QUOTED_EXAMPLE.test(s)) return 0;
   // Cheapest facts first: most sentences are neither ordered nor triggered, and stop here.
   const scope = opens(mask, SCOPE_GATE) && SCOPE.test(s);
   const addressed = opens(mask, ADDRESSED_GATE) && ADDRESSED.test(s);
@@ -340,6 +345,7 @@ function directiveWeight(st: Sentence, secrets: boolean, anyToolRef: boolean, ow
   // "When a contact has a phone number, text it …": a trigger plus an unrelated action on a fixed target.
   const triggered = scope || (opens(mask, CONDITION_GATE) && CONDITION.test(s));
   if (!ordered && !triggered) return 0;
+  if (QUOTED_EXAMPLE.test(s)) return 0;
   const steering = STEERING.test(st.pair);
   const offtask = offTask(s, own.nameWords);
   const literal = hasLiteralTarget(s);
