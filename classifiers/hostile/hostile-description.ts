@@ -142,11 +142,14 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
       }
       hits.push({ id: f.id, kind: f.kind, weight: f.weight, message: f.message, index: m.index, length: m.length });
     }
-    hits.push(...comboHits(words, cased, new OwnVocabulary(tool.name, () => ownSchemaWords(tool))));
+    const own = new OwnVocabulary(tool.name, () => ownSchemaWords(tool));
+    hits.push(...comboHits(words, cased, own));
     hits.push(...deceptiveLinkHits(cased));
     hits.push(...lookalikeHostHits(lower));
     // "This tool is deprecated, use X" is ordinary; with a sales pitch or a pretext it is a redirect.
-    if (hits.some((h) => h.id === 'deprecation-claim') && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
+    // A deprecated parameter pointing to another of the tool's own parameters ("use structured_query instead") redirects nothing.
+    const deprecation = hits.find((h) => h.id === 'deprecation-claim');
+    if (deprecation !== undefined && !pointsToOwnParameter(lower, deprecation, own) && (hits.some((h) => h.kind === 'preference_manipulation') || REDIRECT_PITCH.test(lower))) {
       hits.push({ id: 'deprecation-redirect', kind: 'shadowing', weight: 2.5, message: 'claims the tool is retired and redirects calls to another tool with a pitch', index: -1, length: 0 });
     }
   }
@@ -160,6 +163,12 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
     if (fromDecoded.length > 0) hits.push({ id: base64 === '' ? 'escaped-text' : 'base64', kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: cased.length - decoded.length, length: decoded.length });
   }
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
+}
+
+/** The word a deprecation claim points to ("… use `structured_query` instead"), when it is one of the tool's own parameters or values. */
+function pointsToOwnParameter(lower: string, claim: Hit, own: OwnVocabulary): boolean {
+  const target = /^\s*(?:the\s+)?[`'"]?([a-z][\w.-]*)/.exec(lower.slice(claim.index + claim.length, claim.index + claim.length + 80))?.[1];
+  return target !== undefined && own.schemaVocabulary.has(target);
 }
 
 /**
