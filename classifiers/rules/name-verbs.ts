@@ -51,6 +51,9 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
   const agent = tokens.length > 1 ? AGENT_NOUNS.get(tokens[tokens.length - 1] ?? '') : undefined;
   if (agent !== undefined && VERBS.has(agent)) {
     verbs = [{ index: tokens.length - 1, token: agent }];
+  } else if (verbs.length >= 2 && readsAfterNoun(verbs, tokens)) {
+    // `deploy_get_status`, `release_check_versions`: a change verb that is also a noun names the subject of the read after it.
+    verbs = verbs.slice(1);
   } else if (verbs.length >= 2) {
     // Noun-first names put the verb last: `monitor_create` creates a monitor.
     const last = verbs[verbs.length - 1];
@@ -133,6 +136,18 @@ export function nameVerbs(name: string, nameTokens?: readonly string[]): Evidenc
     }
   }
   return out;
+}
+
+/** Whether the name opens with a nounish change verb followed, at most one word later, by a strong read verb that is not a noun too: `build_get_logs`. */
+function readsAfterNoun(verbs: readonly VerbAt[], tokens: readonly string[]): boolean {
+  const [first, second] = verbs;
+  if (first === undefined || second === undefined || !NOUNISH_VERBS.has(first.token)) return false;
+  const firstEntry = VERBS.get(first.token);
+  const secondEntry = VERBS.get(second.token);
+  // A read that is itself a noun is what the first verb makes: `run_audit` runs an audit (see verb-object.ts).
+  if (firstEntry === undefined || firstEntry.cat === 'read' || secondEntry === undefined || secondEntry.cat !== 'read' || secondEntry.weak === true || NOUN_LIKE_READS.has(second.token)) return false;
+  const gap = second.index - first.index;
+  return gap >= 1 && gap <= 2 && !tokens.slice(first.index + 1, second.index).some((t) => CONNECTORS.has(t));
 }
 
 /** Whether `tokens.join(' ')` contains "<end> <start>", without joining: one token ends with `end`, the next starts with `start`. */

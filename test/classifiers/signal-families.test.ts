@@ -33,6 +33,11 @@ describe('nameVerbs', () => {
     assert.equal(strongest(nameVerbs('issue_create'), 'read', 'write', 'delete'), 'write');
     assert.equal(strongest(nameVerbs('slack.channels.list'), 'read', 'write', 'delete'), 'read');
     assert.equal(strongest(nameVerbs('readfile'), 'read', 'write', 'delete'), 'read');
+    // A change verb that is also a noun names what the read after it reads; a joined verb or a nounish read does not.
+    assert.equal(strongest(nameVerbs('deploy_get_status'), 'read', 'write', 'delete'), 'read');
+    assert.equal(strongest(nameVerbs('release-check-versions'), 'read', 'write', 'delete'), 'read');
+    assert.equal(strongest(nameVerbs('deploy_and_get_url'), 'read', 'write', 'delete'), 'write');
+    assert.equal(strongest(nameVerbs('upload_then_fetch_status'), 'read', 'write', 'delete'), 'write');
   });
   it('treats previews and validations of changes as reads', () => {
     assert.ok(signals(nameVerbs('delete_preview')).includes('dry-run'));
