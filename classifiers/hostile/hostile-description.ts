@@ -182,8 +182,8 @@ function firstMatch(i: number, source: string, words: TextWords, windows: readon
   return m === undefined ? undefined : { index: m.index, length: m.m[0].length };
 }
 
-/** Whether a feature's match (at `index` in the text) is one of its honest near-misses (see Feature.except). */
-function isExcepted(except: NonNullable<Feature['except']>, m: RegExpExecArray, index: number, lower: string): boolean {
+/** Whether a feature's match (at `index` in the text) is one of its honest near-misses (see Feature.except). Exported for the gate test. */
+export function isExcepted(except: NonNullable<Feature['except']>, m: RegExpExecArray, index: number, lower: string): boolean {
   if (except.match?.test(m[0].toLowerCase()) === true) return true;
   if (except.before?.test(lower.slice(Math.max(0, index - 30), index)) === true) return true;
   const group = m[1] ?? m[2];
