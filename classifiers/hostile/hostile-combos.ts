@@ -200,7 +200,7 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
     // Without an order, "all" or "every" counts only with an active verb: "the secret is sent with
     // every delivery" and "the loss of all data stored on it" describe, they do not ask.
     // "Secret values are NEVER returned to the caller" states a protection: "never" orders only in the active voice.
-    // (Asked last: most sentences that name a secret have no verb to move it or nowhere to send it.)
+    // Whether it asks is settled last: most sentences that name a secret have no verb to move it or no place to send it.
     const ownSecret = secret !== null && ownSubject(secret[0], own) && !st.conceal && !URL_OR_HOOK.test(st.pair);
     if (secret !== null && !ownSecret && EXFIL_VERB.test(st.pair) && DESTINATION.test(st.pair) && asksFor(st)) {
       const userSecret = USER_SECRET.test(s);

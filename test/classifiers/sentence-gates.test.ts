@@ -77,7 +77,7 @@ function countedMatch(f: Feature, source: string, lower: string): boolean {
 }
 
 describe('word gates of the single-phrase features', () => {
-  it('let a feature run wherever its regex matches', () => {
+  it('let a feature run wherever its regex has a match that counts', () => {
     const misses: string[] = [];
     const exercised = new Set<string>();
     const tools = [...goldenCorpus().map((c) => c.tool), ...hostileSetTools()];
