@@ -113,7 +113,9 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   const base64 = words.longestWord >= 16 ? decodeBase64Runs(cased) : '';
   // Percent-escapes and character references of plain letters: a URL or page never needs them, a hidden sentence does.
   const escaped = cased.includes('%') || cased.includes('&#') ? decodeEscapedRuns(cased) : '';
-  const decoded = base64 + escaped;
+  // A text that names ROT13 may carry a passage in it: decode the whole text (the rest turns to noise).
+  const rot13 = ROT13_NAMED.test(lower) ? rot13Of(cased) : '';
+  const decoded = base64 + escaped + rot13;
   if (decoded !== '') {
     cased = `${cased}\n${decoded}`;
     lower = cased.toLowerCase();
@@ -159,8 +161,9 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   }
   if (decoded !== '') {
     const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference' && h.id !== 'escaped-prose');
-    const how = base64 === '' ? 'percent-escapes or character references' : escaped === '' ? 'base64' : 'base64 and escapes';
-    if (fromDecoded.length > 0) hits.push({ id: base64 === '' ? 'escaped-text' : 'base64', kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: cased.length - decoded.length, length: decoded.length });
+    const how = base64 === '' && escaped === '' ? 'ROT13' : base64 === '' ? 'percent-escapes or character references' : escaped === '' ? 'base64' : 'base64 and escapes';
+    const id = base64 === '' && escaped === '' ? 'rot13-text' : base64 === '' ? 'escaped-text' : 'base64';
+    if (fromDecoded.length > 0) hits.push({ id, kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: cased.length - decoded.length, length: decoded.length });
   }
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
 }
@@ -288,6 +291,16 @@ function excerptOf(text: string, index: number): { excerpt: string } {
 
 function capitalise(s: string): string {
   return s.length === 0 ? s : s[0]?.toUpperCase() + s.slice(1);
+}
+
+const ROT13_NAMED = /\brot[- ]?13\b/;
+
+/** The text with every Latin letter rotated by 13 (ROT13 is its own inverse), ending in a newline. */
+function rot13Of(text: string): string {
+  return `${text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  })}\n`;
 }
 
 /** Decodes base64 runs that turn out to be readable text, so encoded instructions are matched too. */

@@ -2,6 +2,7 @@
 // only a low-severity note (an ordinary description may say "you must"); weights add up per kind,
 // and the combination rules in hostile-combos.ts catch what only co-occurrence gives away.
 import { INTENT_FEATURES } from './hostile-intents.ts';
+import { RENDER_FEATURES } from './hostile-render.ts';
 
 export type HostileKind =
   | 'hidden_instruction'
@@ -128,12 +129,12 @@ const BASE_FEATURES: readonly Feature[] = [
     re: /(?<!e\.g\.[^.\n]{0,15})\b(?:forward|send|copy|bcc|cc|e-?mail|mail)\w* (?:it|them|this|that|all|every|a copy|copies|each)\b[^.\n]{0,40}\bto [\w.+-]+@[\w-]+\.[\w.]+/ },
   { id: 'url-smuggle', chars: ['http'], words: ['append', 'appended', 'followed', 'plus', 'encode', 'encoded'], kind: 'secret_exfiltration', weight: 3, message: 'smuggles data out in a URL',
     re: /https?:\/\/\S+[?&=]\S*\s+(?:followed by|plus|with|\+|and then)\s+(?:the |all |your |every )|\b(?:append|add|attach|encode|include)\w* (?:\w+ ){0,5}(?:to|in|into) (?:the )?(?:url|query string|link|request path)\b[^.\n]{0,20}(?:https?:\/\/|\bof\b)/ },
-  { id: 'markup', chars: ['<script', '</script', 'onerror', 'onload', 'onclick', 'onmouseover', 'onfocus', 'javascript:', '<iframe', '![', '<img'], kind: 'markup_injection', weight: 2, message: 'contains active markup (script, event handler or tracking image)',
-    re: /<img\b[^>]{0,300}?(?:width=["']?[01]["'\s>]|height=["']?[01]["'\s>]|display:\s*none)|<script\b(?!>\s*(?:(?:and|or|,)\s*<\w+>\s*)*(?:tags?|elements?|blocks?)\b)|<\/script>|\bon(?:error|load|click|mouseover|focus)\s*=|(?<=[("'=]\s*)javascript:|\bjavascript:(?=\S)|<iframe\b|!\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/ },
+  { id: 'markup', chars: ['<script', '</script', 'onerror', 'onload', 'onclick', 'onmouseover', 'onfocus', 'javascript:', '<iframe', '![', '<img'], kind: 'markup_injection', weight: 2, message: 'contains active markup (script, event handler, hidden frame or tracking image)',
+    re: /<img\b[^>]{0,300}?(?:width=["']?[01]["'\s>]|height=["']?[01]["'\s>]|display:\s*none)|<script\b(?!>\s*(?:(?:and|or|,)\s*<\w+>\s*)*(?:tags?|elements?|blocks?)\b)|<\/script>|\bon(?:error|load|click|mouseover|focus)\s*=|(?<=[("'=]\s*)javascript:|\bjavascript:(?=\S)|<iframe\b[^>]{0,400}?(?:\bsrcdoc\s*=|\bsrc\s*=\s*["']?(?:javascript|data):|\b(?:width|height)\s*=\s*["']?0["'\s>]|(?:width|height):\s*0(?:px)?\b|display:\s*none|visibility:\s*hidden)|!\[[^\]\n]*\]\(https?:\/\/[^)\s]+\)/ },
   { id: 'ssrf', chars: ['169.254', 'metadata.google', 'meta-data', '100.100.100.200', 'file:///'], kind: 'unsafe_default', weight: 3, message: 'points at a cloud metadata or internal endpoint',
     re: /169\.254\.169\.254|metadata\.google\.internal|\/latest\/meta-data|100\.100\.100\.200|\bfile:\/\/\/etc\// },
   { id: 'caller-probe', also: ['calls', 'call', 'calling', 'uses', 'using', 'invokes', 'invoking', 'invoked', 'which'], words: ['llm', 'ai', 'model', 'assistant', 'agent', 'language'], kind: 'caller_probe', weight: 2, message: 'asks which model or agent is calling',
     re: /\b(?:name|identity|version|type) of the (?:llm|ai|language model|model|assistant|agent)\b[^.\n]{0,30}\b(?:that )?(?:calls?|calling|uses|using|invok\w+)\b|\bwhich (?:llm|model|ai|assistant) (?:is )?(?:calling|using|invoking)\b/ },
 ];
 
-export const FEATURES: readonly Feature[] = [...BASE_FEATURES, ...INTENT_FEATURES];
+export const FEATURES: readonly Feature[] = [...BASE_FEATURES, ...INTENT_FEATURES, ...RENDER_FEATURES];
