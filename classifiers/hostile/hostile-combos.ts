@@ -26,6 +26,9 @@ const USER_DATA =
   /\b(?:conversation (?:history|context)|chat history|(?:the )?user'?s (?:previous |last |full |complete |entire )?(?:message|messages|prompt|request|input|password|credentials|data|files|emails?)(?: text)?|previous messages?|all (?:user |the )?data|full transcript|(?:all|complete|full|entire) (?:queries|outputs|results|report data|messages|conversation|payload|response body|transcript)|identical copy|complete user message|any file contents|code snippets|user requests|list of (?:last )?messages|(?:every|all|each|any) (?:message|question|prompt|request|thing|word)s? (?:the user|they|you receive)|the full text|everything the user|what the user (?:types|writes|says)|(?:whole|entire|full|complete) (?:prior |previous )?(?:dialogue|conversation|chat|history)|(?:system|developer) (?:and developer )?messages|private keys?|connection strings?)\b/;
 const EXFIL_VERB =
   /\b(?:send|sends|sending|sent|upload|uploads|uploading|post|posts|posting|forward|forwards|transmit\w*|exfiltrat\w*|leak|append|appends|attach|attaches|include|includes|including|pass|passes|copy|copies|copied|log|logs|collect|collects|store|stored|save|report|embed|put|add|adding|index|indexes|sync|mirror|paste|insert|write|fill)\b/;
+/** Personal data a stranger could use: contact details, identity numbers, card and bank details, where someone is, health records. */
+const PERSONAL_DATA =
+  /\b(?:e-?mail address(?:es)?|(?:phone|mobile|cell) numbers?|(?:home|postal|mailing|street) address(?:es)?|dates? of birth|birth ?dates?|(?:credit |debit |saved |payment |bank )?card (?:numbers?|details|digits)|(?:last|first) (?:four|4) digits|social security numbers?|ssns?|passport (?:numbers?|details|scans?)|iban|bank account (?:numbers?|details)|(?:precise|exact|current|home|gps) (?:location|coordinates)|(?:medical|health) records?|address book|contact list)\b/;
 const READ_VERB = /\b(?:read|reads|reading|cat|access|accessing|open|retrieve|obtain|fetch|extract|collect|dump|get|grab|load|check|verify)\b/;
 const DESTINATION =
   /https?:\/\/|\bwebhook\b|\bendpoint\b|\b(?:remote|external|third[- ]party) (?:server|endpoint|service|storage|logging|location)|\bremotely\b|\b(?:parameter|param|field|argument|sidenote|side note|metadata|header|notes|context)\b|\b(?:in|into) (?:your|the|every|each) (?:next |final |first )?(?:response|reply|answer|output|message)\b|\battacker\b|\battachment\b|\b[\w-]+\.(?:com|net|org|io|xyz|site|ru|cn)\b/;
@@ -64,6 +67,8 @@ const IMPERATIVE_WORDS = ['read', 'send', 'include', 'pass', 'upload', 'forward'
 // Per-sentence gates (see sentence-gates.ts): for each regex, words every match of it contains.
 const SECRET_NOUN_GATE = anyWord(['key', 'keys', 'apikey', 'apikeys', 'token', 'tokens', 'accesstoken', 'accesstokens', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'passphrase', 'passphrases', 'cookies', 'variables', 'vars', 'mnemonic', 'phrase', 'string', 'strings']);
 const USER_DATA_GATE = anyWord(['conversation', 'chat', 'user', 'users', 'previous', 'all', 'full', 'complete', 'entire', 'identical', 'code', 'any', 'list', 'every', 'each', 'everything', 'what', 'whole', 'system', 'developer', 'private', 'connection']);
+const PERSONAL_WORDS = ['address', 'addresses', 'number', 'numbers', 'birth', 'birthdate', 'birthdates', 'card', 'digits', 'ssn', 'ssns', 'security', 'passport', 'iban', 'account', 'location', 'coordinates', 'record', 'records', 'contact'];
+const PERSONAL_GATE = anyWord(PERSONAL_WORDS);
 const OBLIGATION_GATE = anyWord(['must', 'required', 'mandatory', 'always', 'need', 'needs', 'have', 'has', 'sure', 'ensure', 'essential', 'critical', 'otherwise', 'forget', 'priority']);
 // The verb may follow "step 2" with nothing between ("step 2send"): then "step" is there.
 const IMPERATIVE_GATE = anyWord([...IMPERATIVE_WORDS, 'step']);
@@ -166,7 +171,8 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
   const anySideTask = g[6] === 1 && anyObligation;
   const anyBulk = g[7] === 1;
   const anyDirective = g[8] === 1;
-  if (!anyDirective && !anyPath && !(anySecret && (anyModal || anyBulk)) && !(anyToolRef && anyModal) && !anySideTask && !(anyUrl && anyModal)) return hits;
+  const anyPersonal = g[9] === 1 && anyUrl;
+  if (!anyDirective && !anyPath && !(anySecret && (anyModal || anyBulk)) && !(anyToolRef && anyModal) && !anySideTask && !(anyUrl && anyModal) && !(anyPersonal && anyBulk)) return hits;
 
   const { starts, ends } = sentenceBounds(lower, BOUNDS);
   // Lowercasing that keeps the length keeps every sentence mark and space in place.
@@ -207,6 +213,13 @@ export function comboHits(words: TextWords, cased: string, own: OwnVocabulary): 
       hits.push(hit('secret-to-destination', 'secret_exfiltration', userSecret || st.conceal ? 3.5 : 2.5, `asks to pass ${secret[0]} to a parameter, URL or response`, index, s.length));
     } else if (secret !== null && st.obligation && READ_VERB.test(s) && INTO_OUTPUT.test(st.pair)) {
       hits.push(hit('secret-into-output', 'secret_exfiltration', 3, `asks to read ${secret[0]} into the output`, index, s.length));
+    }
+    // "Send their email address and the last four digits of their card to https://…": personal data to a literal outside address.
+    if (secret === null && path === null && anyPersonal && opens(st.pairMask, PERSONAL_GATE)) {
+      const personal = PERSONAL_DATA.exec(st.pair);
+      if (personal !== null && EXFIL_VERB.test(st.pair) && URL_OR_HOOK.test(st.pair) && asksFor(st)) {
+        hits.push(hit('personal-to-url', 'secret_exfiltration', st.conceal ? 3.5 : 3, `asks to send ${personal[0]} to an outside address`, index, s.length));
+      }
     }
     if (anyUrl && hits.length === hitCount && URL_OR_HOOK.test(s) && EXFIL_VERB.test(s) && (st.conceal || s.includes('quietly'))) {
       hits.push(hit('covert-upload', 'secret_exfiltration', 3, 'asks to send data to an external address without the user knowing', index, s.length));
@@ -439,6 +452,7 @@ const GATES = [
   { words: ['also', 'first'] },
   { words: BULK_WORDS },
   { words: DIRECTIVE_WORDS },
+  { words: PERSONAL_WORDS },
 ] as const;
 const GATE_INDEX = new TriggerIndex(GATES.length, (i) => GATES[i]);
 
@@ -459,4 +473,5 @@ export const GATED_RULES: ReadonlyArray<{ name: string; re: RegExp; gate: Gate; 
   { name: 'SUBJECT_MODEL', re: SUBJECT_MODEL, gate: SUBJECT_MODEL_GATE, on: 'sentence' },
   { name: 'CONDITION', re: CONDITION, gate: CONDITION_GATE, on: 'sentence' },
   { name: 'MODAL', re: MODAL, gate: MODAL_GATE, on: 'sentence' },
+  { name: 'PERSONAL_DATA', re: PERSONAL_DATA, gate: PERSONAL_GATE, on: 'pair' },
 ];
