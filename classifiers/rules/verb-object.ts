@@ -20,6 +20,14 @@ const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update
 const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
+/** What capturing records rather than reads: a note, an entry, a decision. */
+const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'entry', 'entries', 'journal', 'memory', 'memories', 'thought', 'thoughts', 'idea', 'ideas', 'decision', 'decisions', 'task', 'tasks', 'todo', 'todos', 'lead', 'leads', 'feedback', 'learning', 'learnings', 'insight', 'insights']);
+/** Verbs that assemble text, and the text they assemble: a filter string, a command, a URL. */
+const TEXT_BUILD_VERBS: ReadonlySet<string> = new Set(['build', 'compose', 'construct', 'assemble']);
+const BUILT_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets', 'command', 'commands', 'prompt', 'prompts', 'url', 'urls', 'uri', 'query', 'queries', 'filter', 'filters', 'payload', 'cron', 'jql', 'cql', 'kql', 'sql']);
+/** Creating verbs whose object is plainly text to return ("make a regex", "create a connection string"). */
+const MAKE_VERBS: ReadonlySet<string> = new Set(['make', 'create']);
+const LITERAL_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets']);
 /** What a session works against: choosing one changes where later calls go, nothing else. */
 const CONTEXT_NOUNS: ReadonlySet<string> = new Set(['project', 'workspace', 'account', 'context', 'profile', 'region', 'org', 'organization', 'tenant', 'environment', 'subscription', 'namespace', 'model']);
 /** Opening these on a shared project notifies its members: a write others see. */
@@ -75,6 +83,13 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     } else if (nouns.has('file') || nouns.has('private')) effects.delete('navigate');
   }
   if ((verb === 'generate' || verb === 'issue' || verb === 'mint') && nouns.has('credential')) cat = 'write';
+  // "Capture a journal entry": capturing a note records it; capturing a screenshot or a page reads.
+  if (verb === 'capture' && hasAny(words, NOTE_WORDS)) cat = 'write';
+  // "Build a query filter string", "compose the install command": text to use elsewhere, computed and returned.
+  if (((TEXT_BUILD_VERBS.has(verb) && hasAny(words, BUILT_TEXT)) || (MAKE_VERBS.has(verb) && hasAny(words, LITERAL_TEXT))) && !nouns.has('credential')) {
+    cat = 'read';
+    effects.add('compute');
+  }
   if (verb === 'resolve' && (nouns.has('message') || nouns.has('private'))) cat = 'write';
   if (verb === 'drop' && !nouns.has('bulk-target') && !nouns.has('shared')) cat = 'delete';
   if (verb === 'review' && (words.has('pull') || words.has('pr'))) cat = 'write';

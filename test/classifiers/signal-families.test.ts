@@ -39,6 +39,16 @@ describe('nameVerbs', () => {
     assert.equal(strongest(nameVerbs('deploy_and_get_url'), 'read', 'write', 'delete'), 'write');
     assert.equal(strongest(nameVerbs('upload_then_fetch_status'), 'read', 'write', 'delete'), 'write');
   });
+  it('reads the object of verbs whose category depends on it', () => {
+    // Assembling text to use elsewhere computes and returns it; building a project does not.
+    assert.equal(strongest(nameVerbs('build_search_query_string'), 'read', 'write', 'delete'), 'read');
+    assert.equal(strongest(nameVerbs('build_cron_expression'), 'read', 'write', 'delete'), 'read');
+    assert.equal(strongest(nameVerbs('build_project'), 'read', 'write', 'delete'), 'write');
+    assert.equal(strongest(nameVerbs('create_filter'), 'read', 'write', 'delete'), 'write');
+    // Capturing a note records it; capturing a screenshot reads the screen.
+    assert.equal(strongest(nameVerbs('capture_journal_entry'), 'read', 'write', 'delete'), 'write');
+    assert.equal(strongest(nameVerbs('capture_screenshot'), 'read', 'write', 'delete'), 'read');
+  });
   it('treats previews and validations of changes as reads', () => {
     assert.ok(signals(nameVerbs('delete_preview')).includes('dry-run'));
     assert.ok(signals(nameVerbs('validate_deploy')).includes('dry-run'));
