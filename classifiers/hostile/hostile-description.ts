@@ -114,7 +114,7 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   // Percent-escapes and character references of plain letters: a URL or page never needs them, a hidden sentence does.
   const escaped = cased.includes('%') || cased.includes('&#') ? decodeEscapedRuns(cased) : '';
   // A text that names ROT13 may carry a passage in it: decode the whole text (the rest turns to noise).
-  const rot13 = ROT13_NAMED.test(lower) ? rot13Of(cased) : '';
+  const rot13 = lower.includes('rot') && ROT13_NAMED.test(lower) ? rot13Of(cased) : '';
   const decoded = base64 + escaped + rot13;
   if (decoded !== '') {
     cased = `${cased}\n${decoded}`;
