@@ -161,11 +161,13 @@ export function hostileHits(tool: ToolDefinition, description?: TextWords): { hi
   }
   if (decoded !== '') {
     const fromDecoded = hits.filter((h) => h.index >= cased.length - decoded.length && h.kind !== 'sensitive_reference' && h.id !== 'escaped-prose');
-    const how = base64 === '' && escaped === '' ? 'ROT13' : base64 === '' ? 'percent-escapes or character references' : escaped === '' ? 'base64' : 'base64 and escapes';
-    const id = base64 === '' && escaped === '' ? 'rot13-text' : base64 === '' ? 'escaped-text' : 'base64';
-    // A ROT13 decoding turns the whole text, so its start is noise: point at what was found in it.
-    const at = id === 'rot13-text' ? Math.min(...fromDecoded.map((h) => h.index)) : cased.length - decoded.length;
-    if (fromDecoded.length > 0) hits.push({ id, kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: at, length: id === 'rot13-text' ? 120 : decoded.length });
+    if (fromDecoded.length > 0 && base64 === '' && escaped === '') {
+      // A ROT13 decoding turns the whole text, so its start is noise: point at what was found in it.
+      hits.push({ id: 'rot13-text', kind: 'obfuscated_payload', weight: 3, message: 'hides instructions in ROT13', index: Math.min(...fromDecoded.map((h) => h.index)), length: 120 });
+    } else if (fromDecoded.length > 0) {
+      const how = base64 === '' ? 'percent-escapes or character references' : escaped === '' ? 'base64' : 'base64 and escapes';
+      hits.push({ id: base64 === '' ? 'escaped-text' : 'base64', kind: 'obfuscated_payload', weight: 3, message: `hides instructions in ${how}`, index: cased.length - decoded.length, length: decoded.length });
+    }
   }
   return { hits, text: cased, hiddenPayload: invisible.tagText !== '' || invisible.binaryText !== '' || invisible.bidiOverrideCount > 0 };
 }

@@ -22,8 +22,7 @@ export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everythi
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
 /** What capturing records rather than reads: a note, an entry, a decision. */
 const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'entry', 'entries', 'journal', 'memory', 'memories', 'thought', 'thoughts', 'idea', 'ideas', 'decision', 'decisions', 'task', 'tasks', 'todo', 'todos', 'lead', 'leads', 'feedback', 'learning', 'learnings', 'insight', 'insights']);
-/** Verbs that assemble text, and the text they assemble: a filter string, a command, a URL. */
-const TEXT_BUILD_VERBS: ReadonlySet<string> = new Set(['build', 'compose', 'construct', 'assemble']);
+/** What `build` assembles when it only returns text: a filter string, a command, a URL. */
 const BUILT_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets', 'command', 'commands', 'prompt', 'prompts', 'url', 'urls', 'uri', 'query', 'queries', 'filter', 'filters', 'payload', 'cron', 'jql', 'cql', 'kql', 'sql']);
 /** Creating verbs whose object is plainly text to return ("make a regex", "create a connection string"). */
 const MAKE_VERBS: ReadonlySet<string> = new Set(['make', 'create']);
@@ -85,8 +84,8 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   if ((verb === 'generate' || verb === 'issue' || verb === 'mint') && nouns.has('credential')) cat = 'write';
   // "Capture a journal entry": capturing a note records it; capturing a screenshot or a page reads.
   if (verb === 'capture' && hasAny(words, NOTE_WORDS)) cat = 'write';
-  // "Build a query filter string", "compose the install command": text to use elsewhere, computed and returned.
-  if (((TEXT_BUILD_VERBS.has(verb) && hasAny(words, BUILT_TEXT)) || (MAKE_VERBS.has(verb) && hasAny(words, LITERAL_TEXT))) && !nouns.has('credential')) {
+  // "Build a query filter string", "make a regex": text to use elsewhere, computed and returned.
+  if (((verb === 'build' && hasAny(words, BUILT_TEXT)) || (MAKE_VERBS.has(verb) && hasAny(words, LITERAL_TEXT))) && !nouns.has('credential')) {
     cat = 'read';
     effects.add('compute');
   }
