@@ -72,7 +72,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
 }
 
 export const rulesClassifier: Classifier = {
-  info: { name: 'rules', version: '1.7.0' },
+  info: { name: 'rules', version: '1.8.0' },
   classify: (tool, server, options) => classifyWithRules(tool, server, options),
 };
 

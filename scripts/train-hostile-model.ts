@@ -27,8 +27,8 @@ const RATE = 0.2;
 const L2 = Number(process.env['L2'] ?? 1e-3);
 // Set 7 stays out: its attacks are mostly long, honest vendor manuals around one hostile passage, and training on
 // them as wholes taught honest manual wording as hostile (held-out live false alarms 18 -> 38 of 18,636).
-const HOSTILE_SETS = ['1', '2', '3', '4', '5', '6'] as const;
-const SET_FILES: Record<(typeof HOSTILE_SETS)[number], [string, string]> = { '1': ['heldout-attacks', 'heldout-benign'], '2': ['heldout2-attacks', 'heldout2-benign'], '3': ['heldout3-attacks', 'heldout3-benign'], '4': ['heldout4-attacks', 'heldout4-benign'], '5': ['heldout5-attacks', 'heldout5-benign'], '6': ['heldout6-attacks', 'heldout6-benign'] };
+const HOSTILE_SETS: readonly string[] = (process.env['SETS'] ?? '1,2,3,4,5,6').split(',');
+const SET_FILES = (set: string): [string, string] => (set === '1' ? ['heldout-attacks', 'heldout-benign'] : [`heldout${set}-attacks`, `heldout${set}-benign`]);
 
 export interface Example {
   id: string;
@@ -52,7 +52,7 @@ export function trainingExamples(): Example[] {
   const out: Example[] = [];
   for (const l of lines(POISONED_BENCHMARK)) out.push({ id: String(l['id']), group: 'benchmark', y: 1, tool: l['tool'] as ToolDefinition });
   for (const set of HOSTILE_SETS) {
-    const [attacks, benign] = SET_FILES[set];
+    const [attacks, benign] = SET_FILES(set);
     for (const l of lines(root(`data/hostile/${attacks}.jsonl`))) out.push({ id: String(l['id']), group: `set${set}`, y: 1, tool: l['tool'] as ToolDefinition });
     for (const l of lines(root(`data/hostile/${benign}.jsonl`))) out.push({ id: String(l['id']), group: `set${set}`, y: 0, tool: l['tool'] as ToolDefinition });
   }

@@ -70,13 +70,13 @@ const TABLE: Record<string, readonly NounClass[]> = {
   contacts: ['private'], calendar: ['private'], calendars: ['private'], event: ['private'], events: ['private'], meeting: ['private'],
   meetings: ['private'], profile: ['private'], log: ['private'], logs: ['private'], history: ['private'],
   drive: ['private'], trash: ['private'], photo: ['private'], photos: ['private'], lead: ['private'], deal: ['private'],
-  task: ['small', 'private'], tasks: ['private'], order: ['private', 'financial'], orders: ['private', 'financial'],
+  task: ['small'], tasks: ['small'], order: ['private', 'financial'], orders: ['private', 'financial'],
   file: ['file', 'private'], files: ['file', 'private'], directory: ['file', 'private'], dir: ['file'],
   folder: ['file', 'private'], path: ['file'], dirs: ['file'], directories: ['file'], attachment: ['private'],
   label: ['small'], labels: ['small'], tag: ['small'], tags: ['small'], reaction: ['small'], reactions: ['small'],
   star: ['trivial'], favorite: ['trivial'], favourite: ['trivial'], favorites: ['trivial'], bookmark: ['trivial'],
   bookmarks: ['trivial'], reminder: ['trivial'], reminders: ['trivial'], alarm: ['trivial'], note: ['small', 'private'],
-  notes: ['small', 'private'], todo: ['small'], todos: ['small'], memory: ['small', 'private'], memories: ['small', 'private'],
+  notes: ['small', 'private'], todo: ['small'], todos: ['small'], memory: ['small'], memories: ['small'],
   entity: ['small'], entities: ['small'], observation: ['small'], observations: ['small'], relation: ['small'],
   relations: ['small'], draft: ['small'], highlight: ['small'], annotation: ['small'], sticker: ['small'],
   emoji: ['small'], item: ['small'], items: ['small'], scratch: ['trivial'], preference: ['trivial'],
@@ -133,6 +133,8 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? ''))) continue;
     // A Figma, DOM or graph node is not a cluster node: infrastructure only beside cluster words.
     if ((w === 'node' || w === 'nodes') && !words.some((x) => CLUSTER_WORDS.has(x))) continue;
+    // A memory bank is an agent's notes, not a bank.
+    if (w === 'bank' && words[i - 1] === 'memory') continue;
     for (const c of nounClasses(w)) out.add(c);
   }
   return out;

@@ -18,7 +18,7 @@ const PUBLIC_INFO =
 const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health']);
 const OWN_STATE =
   /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
-const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad']);
+const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad', 'memory', 'memories']);
 /** A setter of the tool's own defaults ("set the active workspace for future operations"), not of the user's data. */
 const SETTER_TOKENS: ReadonlySet<string> = new Set(['set', 'select', 'switch', 'use', 'choose', 'mark', 'activate']);
 const SESSION_SETTING_WORDS = LEXICON.idsOf(['future', 'subsequent', 'later', 'default']);

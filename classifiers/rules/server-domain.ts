@@ -31,6 +31,8 @@ DOMAIN_RULES.forEach((rule, i) => {
   for (const id of LEXICON.idsOf(gateWords(rule.re))) RULES_BY_WORD[id] = (RULES_BY_WORD[id] ?? 0) | (1 << i);
 });
 const SEPARATORS = /[_\-./]+/g;
+/** Compounds whose second word names a domain they are not: a "memory bank" is an agent's notes. */
+const NOT_A_DOMAIN = /\bmemory bank/g;
 
 // Servers repeat across their tools; their part of the answer is computed once per server object.
 const SERVER_CACHE = new WeakMap<ServerContext, Evidence[]>();
@@ -39,7 +41,7 @@ export function serverDomain(server: ServerContext | undefined, toolName?: strin
   const fromServer = server === undefined ? [] : domainsOfServer(server);
   const out: Evidence[] = fromServer.slice();
   if (toolName !== undefined && toolName.length > 0) {
-    const text = toolName.slice(0, 200).replace(SEPARATORS, ' ').toLowerCase();
+    const text = toolName.slice(0, 200).replace(SEPARATORS, ' ').toLowerCase().replace(NOT_A_DOMAIN, 'memory');
     // Which rules the name's words can start a match of: most names name no domain, and skip all ten regexes.
     let possible = 0;
     for (const id of scanWords(text).present) possible |= RULES_BY_WORD[id] ?? 0;
@@ -75,7 +77,7 @@ function domainsOfServer(server: ServerContext): Evidence[] {
   const cached = SERVER_CACHE.get(server);
   if (cached !== undefined) return cached;
   const out: Evidence[] = [];
-  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(SEPARATORS, ' ').toLowerCase();
+  const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(SEPARATORS, ' ').toLowerCase().replace(NOT_A_DOMAIN, 'memory');
   for (let i = 0; i < DOMAIN_RULES.length; i++) {
     const rule = DOMAIN_RULES[i];
     if (rule === undefined) continue;
