@@ -127,6 +127,24 @@ export function descriptionPhrases(description: string | undefined, shared?: Tex
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const LIGHT_VERBS: ReadonlySet<string> = new Set(['take', 'takes', 'make', 'makes', 'place', 'places', 'do', 'does', 'perform', 'performs', 'conduct', 'conducts', 'give', 'gives', 'carry', 'carries', 'have', 'has']);
 
+/** Words that end a noun phrase naming data: "funding rate history", "order book data". */
+const HEAD_NOUNS: ReadonlySet<string> = new Set(['history', 'data', 'info', 'information', 'details', 'stats', 'statistics', 'summary', 'overview', 'status', 'list', 'report', 'metrics', 'snapshot', 'feed', 'records', 'lookup', 'chart', 'index']);
+
+/**
+ * Whether the word at `i` sits inside a short, verbless opening noun phrase ("Funding rate history.",
+ * "Hyperliquid orders."): after a word that is not a lead-in, and either the last word (a plural) or
+ * followed only by a head noun. There a verb-shaped word is a noun.
+ */
+function inNounPhrase(words: readonly string[], i: number): boolean {
+  if (i === 0 || words.length > 4) return false;
+  let afterNoun = false;
+  for (let j = 0; j < i; j++) if (!LEAD_IN.has(words[j] ?? '')) afterNoun = true;
+  if (!afterNoun) return false;
+  const word = words[i] ?? '';
+  if (i === words.length - 1) return word.endsWith('s');
+  return i === words.length - 2 && HEAD_NOUNS.has(words[i + 1] ?? '');
+}
+
 function leadVerb(text: string): Evidence[] | undefined {
   const end = text.search(SENTENCE_END);
   const first = end > 0 ? text.slice(0, end) : text.slice(0, 300);
@@ -140,6 +158,7 @@ function leadVerb(text: string): Evidence[] | undefined {
     // hands it the action: "take a screenshot", "place a buy order".
     if (i > 0 && ARTICLES.has(words[i - 1] ?? '') && !LIGHT_VERBS.has(words[i - 2] ?? '')) continue;
     if (isPhrasalParticle(words[i - 1], word)) continue;
+    if (inNounPhrase(words, i)) continue;
     const stem = phrasalVerb(word, words[i + 1]) ?? verbStem(word);
     if (stem === undefined) {
       // A description that opens with a noun phrase ("GitHub issue search: …") may name its verb

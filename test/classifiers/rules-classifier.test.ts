@@ -56,6 +56,10 @@ const CASES: Case[] = [
   { tool: { name: 'capture', description: 'Take a screenshot of the current page.' }, server: pw, category: 'Read', risk: 'Low' },
   { tool: { name: 'unresolve_comment', description: 'Unresolves a comment thread.' }, server: gh, category: 'Write', risk: 'High' },
   { tool: { name: 'unapprove_pull_request', description: 'Remove your approval from a pull request.' }, server: gh, category: 'Delete', risk: 'Medium' },
+  // Tasks and the agent's own memory are not private data; a task in a code host keeps its domain's floor
+  { tool: { name: 'get_task', description: 'Get one task from the task list by its id.' }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'memory_store', description: 'Store a new guideline item in memory.' }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'get_task', description: 'Get one task by its id.' }, server: { name: 'asana-mcp' }, category: 'Read', risk: 'Medium' },
   // Design tokens and token counts are not secrets
   { tool: { name: 'get_design_tokens', description: 'Extract design tokens (colors, spacing, typography) from a design file.' }, category: 'Read', risk: 'Low' },
   // Shell and code

@@ -93,6 +93,13 @@ describe('descriptionPhrases', () => {
     assert.ok(!signals(descriptionPhrases('Lists files. It does not send emails or publish anything.')).includes('public-sink'));
     assert.ok(signals(descriptionPhrases('Lists files. It does not modify anything.')).includes('read-only-claim'));
   });
+  it('reads a verb-shaped word inside a short verbless opening as a noun', () => {
+    // "orders" and "rate" are nouns here; with a subject or an object they stay verbs.
+    assert.equal(strongest(descriptionPhrases('Hyperliquid orders.'), 'read', 'write', 'delete'), undefined);
+    assert.equal(strongest(descriptionPhrases('Funding rate history.\n• Default: per-exchange rate.'), 'read', 'write', 'delete'), undefined);
+    assert.equal(strongest(descriptionPhrases('GitHub issue search: find issues by label.'), 'read', 'write', 'delete'), 'read');
+    assert.equal(strongest(descriptionPhrases('Orders a pizza for delivery.'), 'read', 'write', 'delete'), 'write');
+  });
   it('handles a missing or empty description', () => {
     assert.deepEqual(descriptionPhrases(undefined), []);
     assert.deepEqual(descriptionPhrases('   '), []);
@@ -126,6 +133,10 @@ describe('serverDomain', () => {
     assert.ok(signals(serverDomain({ name: 'desktop-commander', description: 'Terminal and file access' })).includes('domain:shell'));
     assert.ok(signals(serverDomain({ name: '@playwright/mcp' })).includes('domain:browser'));
     assert.deepEqual(serverDomain(undefined), []);
+  });
+  it('does not take a memory bank for a bank', () => {
+    assert.ok(!signals(serverDomain({ name: '@acme/memory-bank-mcp' }, 'memory_bank_write')).includes('domain:payments'));
+    assert.ok(signals(serverDomain({ name: 'bank-api-mcp' })).includes('domain:payments'));
   });
   it('falls back to the tool name with a lower weight', () => {
     const ev = serverDomain(undefined, 'slack_post_message');
