@@ -2,6 +2,7 @@
 // regression over the words and word pairs of a definition, deterministic (seeded shuffle).
 //   node --import tsx scripts/train-hostile-model.ts            writes the model
 //   node --import tsx scripts/train-hostile-model.ts --evaluate prints leave-one-set-out figures
+//   SETS=1,2,3,4,5,6,8 …                                        trains on another mix of data/hostile sets
 // After retraining, refresh the golden outputs too (the finding's message quotes the score):
 //   UPDATE_GOLDEN=1 node --import tsx --test test/classifiers/golden-outputs.test.ts
 // Hostile: the public poisoned benchmark (../shared/benchmarks) and the attacks of data/hostile.
@@ -27,6 +28,8 @@ const RATE = 0.2;
 const L2 = Number(process.env['L2'] ?? 1e-3);
 // Set 7 stays out: its attacks are mostly long, honest vendor manuals around one hostile passage, and training on
 // them as wholes taught honest manual wording as hostile (held-out live false alarms 18 -> 38 of 18,636).
+// Sets 8 and 9 stay out too: with them, held-out detection on sets 3-6 fell more than false alarms did (tenth
+// session, data/hostile/README.md). Set 10 is the blind measure, never trained on.
 const HOSTILE_SETS: readonly string[] = (process.env['SETS'] ?? '1,2,3,4,5,6').split(',');
 const SET_FILES = (set: string): [string, string] => (set === '1' ? ['heldout-attacks', 'heldout-benign'] : [`heldout${set}-attacks`, `heldout${set}-benign`]);
 
