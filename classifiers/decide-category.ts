@@ -13,7 +13,7 @@ export interface CategoryDecision {
 
 export function decideCategory(ev: EvidenceIndex): CategoryDecision {
   const read =
-    ev.weight('read') + 0.6 * ev.weight('read-only-claim') + 0.5 * ev.weight('read-only-query') + 0.4 * ev.weight('pagination') + 0.3 * ev.weight('search-param') + ev.weight('numeric-inputs');
+    ev.weight('read') + 1.5 * ev.weight('read-only-claim') + 0.5 * ev.weight('read-only-query') + 0.4 * ev.weight('pagination') + 0.3 * ev.weight('search-param') + ev.weight('numeric-inputs');
   const write =
     ev.weight('write') + 0.8 * ev.weight('not-read') + 0.3 * ev.weight('payload') + 0.5 * ev.weight('local-file-write') + 0.3 * ev.weight('destructive');
   const del = ev.weight('delete') + 0.5 * ev.weight('destructive');

@@ -8,6 +8,7 @@ import { hostileDescription } from './hostile/hostile-description.ts';
 import { rationale } from './rationale.ts';
 import { annotationSignals } from './rules/annotations.ts';
 import { descriptionPhrases } from './rules/description-phrases.ts';
+import { effectClauses } from './rules/effect-clauses.ts';
 import { nameVerbs } from './rules/name-verbs.ts';
 import { riskContext } from './rules/risk-context.ts';
 import { schemaSignals } from './rules/schema-signals.ts';
@@ -41,6 +42,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
     for (const e of nameVerbs(tool.title)) evidence.push({ ...e, weight: e.weight * 0.8 });
   }
   evidence.push(...descriptionPhrases(description, words));
+  evidence.push(...effectClauses(lower, words));
   evidence.push(...schemaSignals(tool.inputSchema));
   evidence.push(...serverDomain(server, tool.name));
   evidence.push(...riskContext({ tokens, words }));
@@ -72,7 +74,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
 }
 
 export const rulesClassifier: Classifier = {
-  info: { name: 'rules', version: '1.8.0' },
+  info: { name: 'rules', version: '1.9.0' },
   classify: (tool, server, options) => classifyWithRules(tool, server, options),
 };
 

@@ -32,7 +32,9 @@ interface PhraseRule {
 
 // Run on the raw text: these phrases carry their own negation.
 const CLAIMS: readonly PhraseRule[] = [
-  { re: /\bread[- ]only\b|\bdoes(?: not|n't) (?:modify|change|alter|write|delete|create|mutate)|\bwithout (?:modifying|changing|making (?:any )?changes|side effects)|\bno (?:changes are made|side effects)\b|\bnon-destructive\b|\bnever modifies\b/, signal: 'read-only-claim', words: ['read', 'does', 'doesn', 'without', 'no', 'non', 'never'], weight: 2, text: 'the description says it does not change anything' },
+  { re: /\bread[- ]only\b|\bdoes(?: not|n't) (?:modify|change|alter|write|delete|create|mutate)|\bno (?:changes are made|side effects)\b|\bnon-destructive\b|\bnever modifies\b/, signal: 'read-only-claim', words: ['read', 'does', 'doesn', 'no', 'non', 'never'], weight: 2, text: 'the description says it does not change anything' },
+  // "… reads the state without modifying it" often describes one mode of several: a weaker claim.
+  { re: /\bwithout (?:modifying|changing|making (?:any )?changes|side effects)/, signal: 'read-only-claim', words: ['without'], weight: 0.8, text: 'the description says it reads without changing anything' },
   { re: /\bpermanently\b|\birreversib|\bcannot be (?:undone|recovered|reversed)|\bcan't be undone|\bunrecoverable\b|\bnot (?:be )?recoverable\b/, signal: 'irreversible', words: ['permanently', 'irreversible', 'irreversibly', 'cannot', 'can', 'unrecoverable', 'recoverable'], weight: 1.5, text: 'the description says the change cannot be undone' },
   { re: /\bsoft[- ]delete|\bmove[sd]? (?:\w+ )?to (?:the )?(?:trash|bin|recycle)|\bcan (?:later )?be (?:restored|undone|recovered)|\brecoverable\b/, signal: 'reversible', words: ['soft', 'trash', 'bin', 'recycle', 'restored', 'undone', 'recovered', 'recoverable'], weight: 1, text: 'the description says the change can be undone' },
   { re: /\bselect[- ]only\b|\bonly (?:select|read) (?:queries|statements)|\bselect (?:queries|query|statements?)\b|\bread[- ]only (?:query|queries|sql|transaction)/, signal: 'read-only-query', words: ['select', 'only'], weight: 2, text: 'the description limits it to read-only queries' },
@@ -169,7 +171,8 @@ function leadVerb(text: string): Evidence[] | undefined {
     const entry = VERBS.get(stem);
     if (entry === undefined) return undefined;
     const following = words.slice(i + 1, i + 8);
-    const nouns = collectNounClasses(following);
+    // The verb stays in view, skipped, as context for its object ("rollback a transaction" is a database's).
+    const nouns = collectNounClasses(words.slice(i, i + 8), 0);
     // "List projects accessible with current credentials": credentials the call uses are not its object.
     if (nouns.has('credential') && !collectNounClasses(beforeMeans(following)).has('credential')) nouns.delete('credential');
     const head = headNoun(following);

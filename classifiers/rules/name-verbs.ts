@@ -12,7 +12,7 @@ const TRAILING_DRY_RUN: ReadonlySet<string> = new Set(['preview', 'dryrun', 'sim
 const PREDICATE_HEADS: ReadonlySet<string> = new Set(['is', 'can', 'has', 'should', 'does', 'will']);
 const CONNECTORS: ReadonlySet<string> = new Set(['and', 'or', 'then']);
 const CAT_RANK: Record<VerbCategory, number> = { read: 0, write: 1, delete: 2 };
-const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'config', 'setup', 'init', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade']);
+const NOUNISH_VERBS: ReadonlySet<string> = new Set(['sync', 'config', 'setup', 'init', 'build', 'run', 'deploy', 'export', 'import', 'merge', 'backup', 'upload', 'download', 'index', 'release', 'order', 'transfer', 'scan', 'test', 'push', 'commit', 'login', 'payment', 'refund', 'charge', 'job', 'migrate', 'install', 'restore', 'call', 'message', 'post', 'comment', 'review', 'schedule', 'book', 'trade', 'trash', 'archive', 'draft', 'share']);
 const READ_HEADS: ReadonlySet<string> = new Set(['status', 'info', 'details', 'history', 'logs', 'log', 'stats', 'statistics', 'progress', 'result', 'results', 'state', 'summary', 'report', 'reports', 'metrics', 'list', 'count', 'preview', 'output']);
 /** Nouns that name a runner on their own (`bash`, `python_repl`), unlike `query` or `function`. */
 const RUNNER_NOUNS: ReadonlySet<string> = new Set(['command', 'cmd', 'shell', 'bash', 'sh', 'powershell', 'terminal', 'script', 'python', 'repl', 'javascript', 'js', 'ruby', 'applescript', 'exec']);
@@ -145,7 +145,9 @@ function readsAfterNoun(verbs: readonly VerbAt[], tokens: readonly string[]): bo
   const firstEntry = VERBS.get(first.token);
   const secondEntry = VERBS.get(second.token);
   // A read that is itself a noun is what the first verb makes: `run_audit` runs an audit (see verb-object.ts).
-  if (firstEntry === undefined || firstEntry.cat === 'read' || secondEntry === undefined || secondEntry.cat !== 'read' || secondEntry.weak === true || NOUN_LIKE_READS.has(second.token)) return false;
+  // `list` with more after it is the verb again: `trash_list_custom_formats`.
+  const listing = second.token === 'list' && second.index === first.index + 1 && second.index < tokens.length - 1;
+  if (firstEntry === undefined || firstEntry.cat === 'read' || secondEntry === undefined || secondEntry.cat !== 'read' || secondEntry.weak === true || (NOUN_LIKE_READS.has(second.token) && !listing)) return false;
   const gap = second.index - first.index;
   return gap >= 1 && gap <= 2 && !tokens.slice(first.index + 1, second.index).some((t) => CONNECTORS.has(t));
 }

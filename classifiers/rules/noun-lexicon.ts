@@ -120,6 +120,9 @@ const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'ssh', 'se
 const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt', 'completion', 'llm', 'model']);
 const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files']);
 
+/** A transaction beside these words is a database's, not a payment: `rollback_transaction`, "begin a SQL transaction". */
+const DATABASE_TX_WORDS: ReadonlySet<string> = new Set(['rollback', 'commit', 'begin', 'savepoint', 'database', 'db', 'sql', 'isolation', 'uncommitted']);
+
 const CLUSTER_WORDS: ReadonlySet<string> = new Set(['cluster', 'clusters', 'kubernetes', 'k8s', 'kubectl', 'pod', 'pods', 'worker', 'workers', 'pool', 'drain', 'cordon', 'uncordon', 'taint', 'kubelet', 'eks', 'gke', 'aks']);
 
 /** The noun classes of a run of words, skipping one index (the verb), with compound nouns resolved. */
@@ -133,6 +136,7 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? ''))) continue;
     // A Figma, DOM or graph node is not a cluster node: infrastructure only beside cluster words.
     if ((w === 'node' || w === 'nodes') && !words.some((x) => CLUSTER_WORDS.has(x))) continue;
+    if ((w === 'transaction' || w === 'transactions') && words.some((x) => DATABASE_TX_WORDS.has(x))) continue;
     // A memory bank is an agent's notes, not a bank.
     if (w === 'bank' && words[i - 1] === 'memory') continue;
     for (const c of nounClasses(w)) out.add(c);

@@ -42,6 +42,15 @@ const CONSOLE_OUTPUT: ReadonlySet<string> = new Set(['logs', 'log', 'messages', 
 /** Browser input that stays in the page until something submits it. */
 const PAGE_LOCAL_VERBS: ReadonlySet<string> = new Set(['fill', 'select', 'hover', 'resize', 'scroll']);
 
+const CHECK_VERBS: ReadonlySet<string> = new Set(['test', 'check', 'verify', 'validate', 'ping']);
+
+/** `get_server_version`, `test_connection`: the tool checks itself or its own connection. */
+function selfCheck(tokens: readonly string[]): string | undefined {
+  if (tokens.includes('version') && (tokens.includes('server') || tokens.length <= 2)) return 'version';
+  if (tokens.includes('connection') && tokens.some((t) => CHECK_VERBS.has(t))) return 'connection';
+  return undefined;
+}
+
 export interface RiskContextInput {
   tokens: readonly string[];
   /** The scan of the lowercased description (capped), or of '' without one. */
@@ -55,7 +64,7 @@ export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
     const m = PUBLIC_INFO.exec(lower) ?? PUBLIC_INFO.exec(tokens.join(' '));
     if (m !== null) out.push({ signal: 'data-public', weight: 0.8, source: m.input === lower ? 'description' : 'name', text: `it looks up public information: "${m[0]}"` });
   }
-  const ownName = tokens.find((t) => OWN_NAME_TOKENS.has(t));
+  const ownName = tokens.find((t) => OWN_NAME_TOKENS.has(t)) ?? selfCheck(tokens);
   if (ownName !== undefined) {
     out.push({ signal: 'own-state', weight: 1, source: 'name', text: `'${ownName}' concerns the tool's own session state` });
   } else if (words.hasAny(OWN_WORDS)) {

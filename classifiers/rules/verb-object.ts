@@ -22,6 +22,9 @@ export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everythi
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
 /** What capturing records rather than reads: a note, an entry, a decision. */
 const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'entry', 'entries', 'journal', 'memory', 'memories', 'thought', 'thoughts', 'idea', 'ideas', 'decision', 'decisions', 'task', 'tasks', 'todo', 'todos', 'lead', 'leads', 'feedback', 'learning', 'learnings', 'insight', 'insights']);
+const ARCHIVES: ReadonlySet<string> = new Set(['archive', 'archives', 'zip', 'tarball', 'tar', 'tgz', 'rar', '7z', 'gz']);
+/** What recording captures rather than writes: a screen, a video, audio. */
+const SCREEN_MEDIA: ReadonlySet<string> = new Set(['video', 'videos', 'screen', 'screencast', 'audio', 'microphone', 'mic', 'gif']);
 /** What `build` assembles when it only returns text: a filter string, a command, a URL. */
 const BUILT_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets', 'command', 'commands', 'prompt', 'prompts', 'url', 'urls', 'uri', 'query', 'queries', 'filter', 'filters', 'payload', 'cron', 'jql', 'cql', 'kql', 'sql']);
 /** Creating verbs whose object is plainly text to return ("make a regex", "create a connection string"). */
@@ -90,6 +93,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     effects.add('compute');
   }
   if (verb === 'resolve' && (nouns.has('message') || nouns.has('private'))) cat = 'write';
+  // Extracting an archive unpacks files onto disk; extracting text or data reads it.
+  if (verb === 'extract' && hasAny(words, ARCHIVES)) cat = 'write';
+  // "Record a video of the screen" captures what is shown, as a screenshot does; "record a payment" writes.
+  if (verb === 'record' && hasAny(words, SCREEN_MEDIA)) cat = 'read';
   if (verb === 'drop' && !nouns.has('bulk-target') && !nouns.has('shared')) cat = 'delete';
   if (verb === 'review' && (words.has('pull') || words.has('pr'))) cat = 'write';
   if ((verb === 'add' || verb === 'sum') && nouns.has('compute') && !nouns.has('private')) {

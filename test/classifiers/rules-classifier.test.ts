@@ -164,6 +164,29 @@ const CASES: Case[] = [
   { tool: { name: 'refactor_module', description: 'Refactor a module in the project to use the new API.', inputSchema: props('path') }, category: 'Write' },
   { tool: { name: 'assert_text_visible', description: 'Assert that the given text is visible on the page.', inputSchema: props('text') }, category: 'Read' },
   { tool: { name: 'list_expense_claims', description: 'List expense claims awaiting approval.' }, category: 'Read' },
+  // A change verb that is also a noun, before a plain read verb, is the namespace: `trash_list_items` lists.
+  { tool: { name: 'archive_get_snapshot', description: 'Get one snapshot from the public web archive.', inputSchema: props('url') }, category: 'Read' },
+  { tool: { name: 'trash_list_entries', description: 'List the entries of the recycle area.' }, category: 'Read' },
+  { tool: { name: 'trash_message', description: 'Move a message to the trash.', inputSchema: props('messageId') }, category: 'Delete' },
+  // A database transaction is not a payment.
+  { tool: { name: 'create_transaction', description: 'Create a transaction that moves funds between two ledger accounts.', inputSchema: props('from', 'to', 'amount') }, category: 'Write', risk: 'Critical' },
+  // A later clause that opens with a change verb says what the call also does; a list of nouns does not.
+  { tool: { name: 'sync_board', description: 'Sync a board in one call: creates missing columns, moves cards and returns the result.', inputSchema: props('boardId') }, category: 'Write' },
+  { tool: { name: 'get_ticket', description: 'Returns a ticket with its comments, updates, attachments and watchers.', inputSchema: props('ticketId') }, category: 'Read' },
+  { tool: { name: 'get_changelog', description: 'Return the changelog of the app. Updates are shipped every week.' }, category: 'Read' },
+  // Unpacking an archive writes files; pulling text out of a document reads it.
+  { tool: { name: 'unpack', description: 'Extracts a zip archive into the given folder.', inputSchema: props('archivePath', 'destination') }, category: 'Write' },
+  { tool: { name: 'extract_pdf_text', description: 'Extract the text of a PDF document.', inputSchema: props('path') }, category: 'Read' },
+  // Recording the screen captures it, as a screenshot does; recording a payment writes a record.
+  { tool: { name: 'record_screen', description: 'Record a short screen video of the emulator.', inputSchema: props('seconds') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'record_payment', description: 'Record a payment received against an invoice.', inputSchema: props('invoiceId', 'amount') }, category: 'Write' },
+  // "Does not write or modify" settles a generator that only returns text; "reads … without modifying it" inside a mode list does not.
+  { tool: { name: 'ci_workflow_template', description: 'Make a CI workflow for the project. Returns the YAML as text; does not write to disk.', inputSchema: props('language') }, category: 'Read' },
+  { tool: { name: 'overlay', description: 'Dismiss the overlay entries, push a banner message, or detect the current state without modifying it.', inputSchema: props('mode', 'message') }, category: 'Write' },
+  // A named database or business product means its reads are private; the tool's own version or connection check is not.
+  { tool: { name: 'list_triggers', description: 'List the triggers defined on a table.', inputSchema: props('table') }, server: { name: 'mssql-tools' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'list_vendors', description: 'List vendors.', inputSchema: props('limit') }, server: { name: 'odoo-connector' }, category: 'Read', risk: 'Medium' },
+  { tool: { name: 'get_server_version', description: 'Returns the version of this MCP server.' }, server: { name: 'odoo-connector' }, category: 'Read', risk: 'Low' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -176,6 +199,16 @@ describe('classifyWithRules on realistic tools', () => {
       for (const tag of c.tags ?? []) assert.ok(r.tags.includes(tag), `tag ${tag} in ${r.tags.join(',')}`);
     });
   }
+});
+
+describe('database transactions', () => {
+  it('does not read a database transaction as money', () => {
+    for (const name of ['commit_transaction', 'rollback_transaction']) {
+      const r = classifyWithRules({ name, description: `${name.split('_')[0] === 'commit' ? 'Commit' : 'Roll back'} the open transaction of this session.` }, { name: 'oracle-mcp' }, { ignoreAnnotations: true });
+      assert.notEqual(r.risk, 'Critical', r.rationale);
+      assert.ok(!r.tags.includes('financial'), r.tags.join(','));
+    }
+  });
 });
 
 describe('classification shape', () => {
@@ -211,7 +244,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.8.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.9.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });

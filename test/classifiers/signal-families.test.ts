@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationSignals } from '../../classifiers/rules/annotations.ts';
 import { descriptionPhrases } from '../../classifiers/rules/description-phrases.ts';
+import { effectClauses } from '../../classifiers/rules/effect-clauses.ts';
+import { scanWords } from '../../classifiers/text-words.ts';
 import { nameVerbs } from '../../classifiers/rules/name-verbs.ts';
 import { schemaSignals } from '../../classifiers/rules/schema-signals.ts';
 import { serverDomain } from '../../classifiers/rules/server-domain.ts';
@@ -103,6 +105,26 @@ describe('descriptionPhrases', () => {
   it('handles a missing or empty description', () => {
     assert.deepEqual(descriptionPhrases(undefined), []);
     assert.deepEqual(descriptionPhrases('   '), []);
+  });
+});
+
+describe('effectClauses', () => {
+  const effects = (text: string): string[] => signals(effectClauses(text.toLowerCase(), scanWords(text.toLowerCase())));
+  it('reads a change verb that opens a later clause as an effect of the call', () => {
+    assert.deepEqual(effects('Report a finished build in one call: creates the record, attaches the logs and closes it.'), ['write']);
+    assert.deepEqual(effects('Reset the workspace, wiping every cached file.'), ['delete']);
+    assert.deepEqual(effects('Generate a release plan. Saves the plan under docs/plans.'), ['write']);
+    assert.deepEqual(effects('Import the feed and deletes entries older than a week.'), ['delete']);
+  });
+  it('gives one piece of evidence per category, however many clauses repeat it', () => {
+    assert.equal(effectClauses('sync: creates a, creates b; creates c', scanWords('sync: creates a, creates b; creates c')).length, 1);
+  });
+  it('does not read plural nouns, list items, negations or the lead verb as effects', () => {
+    assert.deepEqual(effects('Returns an order with its notes, updates, refunds and shipments.'), []);
+    assert.deepEqual(effects('Show the release. Updates are published on Mondays.'), []);
+    assert.deepEqual(effects('Validate the config; creates nothing and changes no file.'), []);
+    assert.deepEqual(effects('Creates a folder.'), []);
+    assert.deepEqual(effects('List the jobs, including those creating backups.'), []);
   });
 });
 
