@@ -24,6 +24,7 @@ interface Form {
   entry: VerbEntry;
   /** An -ing form: an effect only after a comma ("…, clearing all files"). */
   gerund: boolean;
+  length: number;
 }
 
 /**
@@ -38,8 +39,8 @@ const EFFECT_VERBS = [
 ];
 
 /** Every third-person and -ing form of a strong change verb, by lexicon id. */
-const FORMS = new Map<number, Form>();
-const FORM_LENGTH = new Map<number, number>();
+/** By lexicon id (dense small integers): a plain array lookup per word occurrence. */
+const FORMS: Array<Form | undefined> = [];
 for (const stem of EFFECT_VERBS) {
   const entry = VERBS.get(stem);
   if (entry === undefined || entry.cat === 'read') continue;
@@ -47,9 +48,7 @@ for (const stem of EFFECT_VERBS) {
   const candidates = [`${stem}s`, `${stem}es`, `${stem.slice(0, -1)}ies`, `${base}ing`, `${stem}ing`];
   for (const form of candidates) {
     if (form === stem || verbStem(form) !== stem || VERBS.has(form)) continue;
-    const id = LEXICON.id(form);
-    FORMS.set(id, { stem, entry, gerund: form.endsWith('ing') });
-    FORM_LENGTH.set(id, form.length);
+    FORMS[LEXICON.id(form)] = { stem, entry, gerund: form.endsWith('ing'), length: form.length };
   }
 }
 
@@ -63,13 +62,13 @@ export function effectClauses(lower: string, words: TextWords): Evidence[] {
   const at = words.occurrenceAt;
   let seen = '';
   for (let k = 0; k < ids.length; k++) {
-    const form = FORMS.get(ids[k] as number);
+    const form = FORMS[ids[k] as number];
     if (form === undefined || seen.includes(form.entry.cat)) continue;
     const p = at[k] as number;
     if (!opensClause(lower, p, form.gerund)) continue;
     OBJECT_WORD.lastIndex = p;
     // A word closed by punctuation is an item of a list ("comments, updates, attachments"), not a clause.
-    const after = lower.charCodeAt(p + (FORM_LENGTH.get(ids[k] as number) ?? 0));
+    const after = lower.charCodeAt(p + form.length);
     if (after !== 32) continue;
     const following: string[] = [];
     for (let m = OBJECT_WORD.exec(lower); m !== null && following.length < 8; m = OBJECT_WORD.exec(lower)) following.push(m[0]);
