@@ -28,7 +28,7 @@ const TABLE: Record<string, readonly NounClass[]> = {
   transactions: ['private', 'financial'], invoice: ['financial', 'private'], invoices: ['financial', 'private'],
   price: ['financial'], prices: ['financial', 'public'], subscription: ['financial', 'private'],
   subscriptions: ['financial', 'private'], balance: ['financial', 'private'], billing: ['financial', 'private'],
-  coupon: ['financial'], wallet: ['financial', 'private'], card: ['financial', 'private'], bank: ['financial', 'private'],
+  coupon: ['financial'], wallet: ['financial', 'private'], card: ['private'], cards: ['private'], bank: ['financial', 'private'],
   dispute: ['financial', 'private'], customer: ['private'], customers: ['private'],
   apikey: ['credential'], token: ['credential'], tokens: ['credential'],
   secret: ['credential'], secrets: ['credential'], credential: ['credential'], credentials: ['credential'],
@@ -120,6 +120,11 @@ const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'ssh', 'se
 const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt', 'completion', 'llm', 'model']);
 const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files']);
 
+/** A card is a payment card only beside these words; a kanban, trading or model card is not money. */
+const CARD_QUALIFIERS: ReadonlySet<string> = new Set(['credit', 'debit', 'payment', 'bank', 'gift', 'prepaid', 'virtual', 'corporate', 'expense', 'issuing', 'cvv', 'cvc', 'expiry', 'cardholder']);
+/** "In deploy order", "sort order", "in order to": an ordering, not a purchase. */
+const ORDERING_BEFORE: ReadonlySet<string> = new Set(['in', 'sort', 'sorting', 'deploy', 'deployment', 'alphabetical', 'chronological', 'reverse', 'ascending', 'descending', 'display', 'insertion', 'execution', 'topological', 'random', 'natural', 'original', 'priority', 'load', 'column', 'z']);
+
 /** A transaction beside these words is a database's, not a payment: `rollback_transaction`, "begin a SQL transaction". */
 const DATABASE_TX_WORDS: ReadonlySet<string> = new Set(['rollback', 'commit', 'begin', 'savepoint', 'database', 'db', 'sql', 'isolation', 'uncommitted']);
 
@@ -137,6 +142,8 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     // A Figma, DOM or graph node is not a cluster node: infrastructure only beside cluster words.
     if ((w === 'node' || w === 'nodes') && !words.some((x) => CLUSTER_WORDS.has(x))) continue;
     if ((w === 'transaction' || w === 'transactions') && words.some((x) => DATABASE_TX_WORDS.has(x))) continue;
+    if ((w === 'card' || w === 'cards') && (CARD_QUALIFIERS.has(words[i - 1] ?? '') || CARD_QUALIFIERS.has(words[i + 1] ?? '') || words[i + 1] === 'number' || words[i + 1] === 'numbers')) out.add('financial');
+    if ((w === 'order' || w === 'orders') && (ORDERING_BEFORE.has(words[i - 1] ?? '') || words[i - 2] === 'in' || words[i + 1] === 'by' || words[i + 1] === 'of')) continue;
     // A memory bank is an agent's notes, not a bank.
     if (w === 'bank' && words[i - 1] === 'memory') continue;
     for (const c of nounClasses(w)) out.add(c);

@@ -11,6 +11,8 @@ interface Case {
   risk?: Risk;
   ambiguous?: boolean;
   tags?: Tag[];
+  /** Tags that must not be there. */
+  notTags?: Tag[];
 }
 
 const props = (...names: string[]): Record<string, unknown> => ({
@@ -186,6 +188,10 @@ const CASES: Case[] = [
   // A named database or business product means its reads are private; the tool's own version or connection check is not.
   { tool: { name: 'list_triggers', description: 'List the triggers defined on a table.', inputSchema: props('table') }, server: { name: 'mssql-tools' }, category: 'Read', risk: 'Medium' },
   { tool: { name: 'list_vendors', description: 'List vendors.', inputSchema: props('limit') }, server: { name: 'odoo-connector' }, category: 'Read', risk: 'Medium' },
+  // An ordering is not a purchase order; a kanban card is not a payment card.
+  { tool: { name: 'list_package_releases', description: 'List the releases of an npm package in publish order, newest first.', inputSchema: props('package') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'get_card', description: 'Get one card of a kanban board with its checklist.', inputSchema: props('cardId') }, category: 'Read', risk: 'Medium', tags: ['reads-private-data'], notTags: ['financial'] },
+  { tool: { name: 'list_saved_cards', description: 'List the credit cards saved on the customer account.', inputSchema: props('customerId') }, category: 'Read', risk: 'Medium', tags: ['financial'] },
   { tool: { name: 'get_server_version', description: 'Returns the version of this MCP server.' }, server: { name: 'odoo-connector' }, category: 'Read', risk: 'Low' },
 ];
 
@@ -197,6 +203,7 @@ describe('classifyWithRules on realistic tools', () => {
       if (c.risk !== undefined) assert.equal(r.risk, c.risk, `risk; rationale: ${r.rationale}`);
       if (c.ambiguous !== undefined) assert.equal(r.ambiguous, c.ambiguous, 'ambiguous');
       for (const tag of c.tags ?? []) assert.ok(r.tags.includes(tag), `tag ${tag} in ${r.tags.join(',')}`);
+      for (const tag of c.notTags ?? []) assert.ok(!r.tags.includes(tag), `no tag ${tag} in ${r.tags.join(',')}`);
     });
   }
 });
