@@ -38,8 +38,7 @@ const EFFECT_VERBS = [
   'discard', 'drop', 'revoke', 'cancel', 'prune', 'flush', 'reset', 'restart', 'charge', 'refund', 'transfer',
 ];
 
-/** Every third-person and -ing form of a strong change verb, by lexicon id. */
-/** By lexicon id (dense small integers): a plain array lookup per word occurrence. */
+/** Every third-person and -ing form of the verbs above, by lexicon id (dense small integers: an array lookup per word). */
 const FORMS: Array<Form | undefined> = [];
 for (const stem of EFFECT_VERBS) {
   const entry = VERBS.get(stem);
@@ -66,10 +65,9 @@ export function effectClauses(lower: string, words: TextWords): Evidence[] {
     if (form === undefined || seen.includes(form.entry.cat)) continue;
     const p = at[k] as number;
     if (!opensClause(lower, p, form.gerund)) continue;
-    OBJECT_WORD.lastIndex = p;
     // A word closed by punctuation is an item of a list ("comments, updates, attachments"), not a clause.
-    const after = lower.charCodeAt(p + form.length);
-    if (after !== 32) continue;
+    if (lower.charCodeAt(p + form.length) !== 32) continue;
+    OBJECT_WORD.lastIndex = p;
     const following: string[] = [];
     for (let m = OBJECT_WORD.exec(lower); m !== null && following.length < 8; m = OBJECT_WORD.exec(lower)) following.push(m[0]);
     if (NOT_AN_EFFECT.has(following[1] ?? '')) continue;
