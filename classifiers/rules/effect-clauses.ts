@@ -75,6 +75,7 @@ export function effectClauses(lower: string, words: TextWords): Evidence[] {
     const quote = following.slice(0, 6).join(' ');
     const nouns = collectNounClasses(following, 0);
     // The category vote only: the risk reads the summary and the named phrases, not every later clause.
+    // And only while the object keeps it that change: "…, creating a regex string" returns text, adds nothing.
     for (const e of verbObjectEvidence({ verb: form.stem, entry: form.entry, nouns, words: new Set(following.slice(1)), source: 'description', quote: `"${quote}"`, weight: EFFECT_WEIGHT })) {
       if (e.signal === form.entry.cat) out.push(e);
     }
