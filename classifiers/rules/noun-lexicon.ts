@@ -117,8 +117,22 @@ export function nounClasses(word: string): readonly NounClass[] {
 /** A `key` is a credential only with a qualifier (`api_key`, `ssh key`); a Redis or S3 key is data. */
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'ssh', 'secret', 'private', 'signing', 'deploy', 'gpg', 'pgp', 'license', 'encryption', 'kms', 'service']);
 
-const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt', 'completion', 'llm', 'model']);
-const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files']);
+const TOKEN_NOT_SECRET_BEFORE: ReadonlySet<string> = new Set([
+  'design', 'style', 'theme', 'color', 'colour', 'typography', 'spacing', 'css', 'count', 'max', 'input', 'output', 'prompt',
+  'completion', 'llm', 'model', 'total', 'many', 'context',
+  // On-chain tokens are assets, not secrets.
+  'erc20', 'erc721', 'erc1155', 'bep20', 'trc20', 'spl', 'nft', 'fungible', 'crypto', 'native', 'wrapped', 'governance', 'meme',
+]);
+const TOKEN_NOT_SECRET_AFTER: ReadonlySet<string> = new Set([
+  'count', 'counts', 'usage', 'limit', 'limits', 'budget', 'estimate', 'estimates', 'cost', 'costs', 'file', 'files', 'used',
+  'consumed', 'offloaded', 'spent', 'saved', 'remaining', 'per', 'window',
+  'metadata', 'price', 'prices', 'balance', 'balances', 'supply', 'holders', 'symbol', 'decimals', 'contract', 'contracts', 'pair', 'pairs', 'swap', 'swaps',
+]);
+/** Beside these anywhere in the phrase, a token is a design token, an LLM's unit or a chain's asset. */
+const TOKEN_NOT_SECRET_NEAR: ReadonlySet<string> = new Set(['erc', 'bep', 'trc', 'blockchain', 'onchain', 'chain', 'wallet', 'defi', 'dex', 'solana', 'ethereum', 'evm', 'nft', 'nfts', 'coin', 'coins', 'jetton', 'jettons', 'design', 'tailwind']);
+/** What describes a kind of credential rather than holding one: `get_credential_schema`, "the fields of a credential type". */
+const CREDENTIAL_META_AFTER: ReadonlySet<string> = new Set(['schema', 'schemas', 'type', 'types', 'fields', 'format', 'formats', 'template', 'templates', 'definition', 'definitions']);
+const CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['credential', 'credentials', 'secret', 'secrets']);
 
 /** A card is a payment card only beside these words; a kanban, trading or model card is not money. */
 const CARD_QUALIFIERS: ReadonlySet<string> = new Set(['credit', 'debit', 'payment', 'bank', 'gift', 'prepaid', 'virtual', 'corporate', 'expense', 'issuing', 'cvv', 'cvc', 'expiry', 'cardholder']);
@@ -138,7 +152,8 @@ export function collectNounClasses(words: readonly string[], skip = -1): Set<Nou
     const w = words[i] ?? '';
     if ((w === 'key' || w === 'keys') && KEY_QUALIFIERS.has(words[i - 1] ?? '')) out.add('credential');
     // Design tokens and a model's token counts are not secrets.
-    if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? ''))) continue;
+    if ((w === 'token' || w === 'tokens') && (TOKEN_NOT_SECRET_BEFORE.has(words[i - 1] ?? '') || TOKEN_NOT_SECRET_AFTER.has(words[i + 1] ?? '') || words.some((x) => TOKEN_NOT_SECRET_NEAR.has(x)))) continue;
+    if (CREDENTIAL_WORDS.has(w) && CREDENTIAL_META_AFTER.has(words[i + 1] ?? '')) continue;
     // A Figma, DOM or graph node is not a cluster node: infrastructure only beside cluster words.
     if ((w === 'node' || w === 'nodes') && !words.some((x) => CLUSTER_WORDS.has(x))) continue;
     if ((w === 'transaction' || w === 'transactions') && words.some((x) => DATABASE_TX_WORDS.has(x))) continue;

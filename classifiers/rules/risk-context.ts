@@ -15,9 +15,9 @@ const PUBLIC_INFO =
   /\b(?:public (?:posts?|profiles?|data|information|repositor(?:y|ies)|registry|modules?|packages?|datasets?|records|subreddits?|content|documentation|docs)|(?:terraform|helm|docker|container|module|provider) registry|search(?:es|ing)? the (?:web|internet)|web search|internet search|search engine|(?:library|api|framework|official|up-to-date|public) (?:docs|documentation)|documentation (?:for|of|search)|search (?:the )?(?:docs|documentation)|(?:npm|pypi|crates\.io|maven|package) (?:registry|registries|index|packages?)|weather|forecast|geocod\w*|(?:driving |walking |transit )?directions (?:between|from)|places? (?:search|nearby|details)|time ?zones?|current time|convert(?:s|ing)? (?:a |the )?time|calculat(?:e|es|or|ion)s? (?:a |the )?(?:math|mathematical|arithmetic|expression)|mathematical expressions?|arithmetic|wikipedia|news (?:articles|headlines|search)|dictionary definitions?)\b/;
 
 /** The tool's or agent's own state, not the user's data. */
-const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health']);
+const OWN_WORDS = LEXICON.idsOf(['knowledge', 'memory', 'memories', 'active', 'usage', 'allowed', 'ping', 'responsive', 'thought', 'thoughts', 'thinking', 'reasoning', 'scratchpad', 'health', 'supported']);
 const OWN_STATE =
-  /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
+  /\b(?:(?:the |your |its )?knowledge graph|(?:agent'?s?|assistant'?s?|persistent|long-term) memory|(?:list|lists|show|shows) (?:all )?(?:the )?active (?:searches|sessions|terminal sessions|processes|jobs)|usage statistics|(?:directories|paths) (?:that )?this server is allowed|still responsive|health check|(?:lists?|gets?|shows?|returns?|retrieves?) (?:all |the |a list of |of |currently )*supported|thoughts?\b[^.]{0,40}\b(?:problem-solving|reasoning|reflect\w*)|(?:dynamic|reflective|step-by-step|sequential) (?:and reflective )?(?:thinking|reasoning|problem-solving)|scratchpad)\b/;
 const OWN_NAME_TOKENS: ReadonlySet<string> = new Set(['ping', 'thinking', 'think', 'sequentialthinking', 'scratchpad', 'memory', 'memories']);
 /** A setter of the tool's own defaults ("set the active workspace for future operations"), not of the user's data. */
 const SETTER_TOKENS: ReadonlySet<string> = new Set(['set', 'select', 'switch', 'use', 'choose', 'mark', 'activate']);
@@ -46,6 +46,8 @@ const CHECK_VERBS: ReadonlySet<string> = new Set(['test', 'check', 'verify', 'va
 
 /** `get_server_version`, `test_connection`: the tool checks itself or its own connection. */
 function selfCheck(tokens: readonly string[]): string | undefined {
+  // `list_supported_languages`, `get_supported_chains`: what the tool itself can do.
+  if (tokens.includes('supported') && tokens.some((t) => t === 'list' || t === 'get' || t === 'show')) return 'supported';
   if (tokens.includes('version') && (tokens.includes('server') || tokens.length <= 2)) return 'version';
   if (tokens.includes('connection') && tokens.some((t) => CHECK_VERBS.has(t))) return 'connection';
   return undefined;

@@ -34,6 +34,8 @@ const SEPARATORS = /[_\-./]+/g;
 /** Compounds whose second word names a domain they are not: a "memory bank" is an agent's notes. */
 const NOT_A_DOMAIN = /\bmemory bank/g;
 
+const AGENT_MEMORY = /\b(?:memory|memories|scratchpad)\b/;
+
 // Servers repeat across their tools; their part of the answer is computed once per server object.
 const SERVER_CACHE = new WeakMap<ServerContext, Evidence[]>();
 
@@ -78,9 +80,12 @@ function domainsOfServer(server: ServerContext): Evidence[] {
   if (cached !== undefined) return cached;
   const out: Evidence[] = [];
   const text = `${server.name} ${(server.description ?? '').slice(0, MAX_TEXT)}`.replace(SEPARATORS, ' ').toLowerCase().replace(NOT_A_DOMAIN, 'memory');
+  // An agent's memory server keeps the agent's own notes, whatever database holds them (`mcp-memory-libsql`).
+  const memory = AGENT_MEMORY.exec(server.name.replace(SEPARATORS, ' ').toLowerCase());
+  if (memory !== null) out.push(Object.freeze({ signal: 'own-state', weight: 1, source: 'server' as const, text: `the server keeps the agent's own notes ("${memory[0]}")` }));
   for (let i = 0; i < DOMAIN_RULES.length; i++) {
     const rule = DOMAIN_RULES[i];
-    if (rule === undefined) continue;
+    if (rule === undefined || (memory !== null && rule.domain === 'database')) continue;
     const m = rule.re.exec(text);
     if (m !== null) out.push(Object.freeze({ signal: SIGNALS[i] ?? '', weight: 1, source: 'server' as const, text: `the server points to ${rule.text} ("${m[0]}")` }));
   }

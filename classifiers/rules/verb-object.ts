@@ -13,12 +13,22 @@ const READ_QUALIFIERS: ReadonlySet<string> = new Set(['read', 'readonly', 'selec
 const READ_RUNS: ReadonlySet<string> = new Set(['aggregation', 'report', 'search', 'analysis', 'lookup', 'scan', 'audit', 'benchmark', 'check', 'checks', 'diagnostics', 'simulation']);
 /** Verbs that bring a new credential into existence. */
 const ISSUE_VERBS: ReadonlySet<string> = new Set(['create', 'generate', 'issue', 'new', 'add', 'rotate', 'regenerate', 'mint', 'make', 'reset']);
+/** What a push, merge or rebase overwrites: version-controlled work. */
+const VCS_WORDS: ReadonlySet<string> = new Set(['git', 'github', 'gitlab', 'bitbucket', 'branch', 'branches', 'commit', 'commits', 'pr', 'prs', 'pull', 'mr', 'changes', 'main', 'master', 'remote', 'origin', 'upstream', 'repo', 'repos', 'repository', 'repositories', 'tag', 'tags', 'force', 'code', 'file', 'files', 'head', 'ref', 'refs', 'worktree', 'fork', 'diff', 'patch', 'conflict', 'conflicts', 'stack', 'migration', 'migrations', 'schema', 'database', 'db']);
+/** What merging or pushing combines or sends without overwriting anything: shapes, documents, media, ids. */
+const MERGED_CONTENT: ReadonlySet<string> = new Set(['polygon', 'polygons', 'geometry', 'geometries', 'shape', 'shapes', 'layer', 'layers', 'features', 'node', 'nodes', 'ids', 'frontend', 'pdf', 'pdfs', 'document', 'documents', 'cells', 'dataframe', 'dataframes', 'datasets', 'array', 'arrays', 'lists', 'json', 'objects', 'audio', 'video', 'videos', 'image', 'images', 'clips', 'notification', 'notifications', 'metrics', 'events', 'tracks', 'sheets']);
+/** Local programs that `launch` starts, unlike instances or clusters. */
+const LOCAL_PROGRAMS: ReadonlySet<string> = new Set(['app', 'apps', 'application', 'applications', 'simulator', 'emulator', 'browser', 'chrome', 'firefox', 'game', 'editor', 'ide', 'program', 'window', 'inspector', 'studio', 'ios', 'android', 'macos']);
+const PRESENCE_CHECK_VERBS: ReadonlySet<string> = new Set(['check', 'verify', 'test', 'validate']);
+const PRESENCE_WORDS: ReadonlySet<string> = new Set(['configured', 'set', 'present', 'exists', 'exist', 'available', 'missing']);
 /** Verbs that change who may access something. */
 const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update', 'invite', 'assign', 'share', 'create', 'put', 'attach', 'authorize', 'change', 'modify', 'edit', 'enable', 'promote']);
 /** Words that mean "many at once" next to a destructive verb. */
 /** Removing oneself from a relation, not removing the thing itself. */
 const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
+/** "… and all its (associated) data": what a removal takes along with its one object. */
+const CASCADE_WORDS: ReadonlySet<string> = new Set(['its', 'associated', 'related', 'dependent', 'child', 'nested']);
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
 /** What capturing records rather than reads: a note, an entry, a decision. */
 const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'entry', 'entries', 'journal', 'memory', 'memories', 'thought', 'thoughts', 'idea', 'ideas', 'decision', 'decisions', 'task', 'tasks', 'todo', 'todos', 'lead', 'leads', 'feedback', 'learning', 'learnings', 'insight', 'insights']);
@@ -27,6 +37,7 @@ const ARCHIVES: ReadonlySet<string> = new Set(['archive', 'archives', 'zip', 'ta
 const SCREEN_MEDIA: ReadonlySet<string> = new Set(['video', 'videos', 'screen', 'screencast', 'audio', 'microphone', 'mic', 'gif']);
 /** What `build` assembles when it only returns text: a filter string, a command, a URL. */
 const BUILT_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets', 'command', 'commands', 'prompt', 'prompts', 'url', 'urls', 'uri', 'query', 'queries', 'filter', 'filters', 'payload', 'cron', 'jql', 'cql', 'kql', 'sql']);
+const COMMAND_TEXT: ReadonlySet<string> = new Set(['command', 'commands', 'cli']);
 /** Creating verbs whose object is plainly text to return ("make a regex", "create a connection string"). */
 const MAKE_VERBS: ReadonlySet<string> = new Set(['make', 'create']);
 const LITERAL_TEXT: ReadonlySet<string> = new Set(['string', 'strings', 'expression', 'expressions', 'regex', 'regexp', 'snippet', 'snippets']);
@@ -92,6 +103,12 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     cat = 'read';
     effects.add('compute');
   }
+  // "Generates the install command for …": text for the user to run, whatever the tool's name says it does.
+  const commandText = verb === 'generate' && source === 'description' && hasAny(words, COMMAND_TEXT) && !words.has('run') && !words.has('execute') && !words.has('executes');
+  if (commandText) {
+    cat = 'read';
+    effects.add('compute');
+  }
   if (verb === 'resolve' && (nouns.has('message') || nouns.has('private'))) cat = 'write';
   // Extracting an archive unpacks files onto disk; extracting text or data reads it.
   if (verb === 'extract' && hasAny(words, ARCHIVES)) cat = 'write';
@@ -103,6 +120,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     cat = 'read';
     effects.add('compute');
   }
+  // A push, merge or rebase overwrites version-controlled work; merging polygons or pushing ids to a frontend does not.
+  if ((verb === 'merge' || verb === 'push') && !hasAny(words, VCS_WORDS) && hasAny(words, MERGED_CONTENT)) effects.delete('overwrite');
+  // Launching an app on a simulator or a local browser starts a process; launching instances changes infrastructure.
+  if (verb === 'launch' && hasAny(words, LOCAL_PROGRAMS) && !nouns.has('infra')) effects.delete('infra');
   // `terraform apply`, "apply the migration" change infrastructure; "apply edits to a file" or "apply a coupon" do not.
   if (verb === 'apply' && !nouns.has('infra') && !nouns.has('shared') && !hasAny(words, APPLY_TARGETS)) effects.delete('infra');
   // "Send a prompt to a local LLM": a model answers; no person sees anything and nothing changes.
@@ -137,8 +158,11 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     }
     if (effects.has('compute')) add(out, source, quote, 'compute', weight * 0.5, `'${verb}' computes over its input`);
     if (effects.has('navigate')) add(out, source, quote, 'navigate', weight * 0.6, `'${verb}' navigates a browser`);
-    if (nouns.has('credential') && !nouns.has('public') && !nouns.has('financial')) add(out, source, quote, 'credential-read', weight * 0.6, 'reads credentials or secrets');
+    // "Check if the API token is configured" reports that a secret is there, not the secret.
+    const presenceCheck = PRESENCE_CHECK_VERBS.has(verb) && hasAny(words, PRESENCE_WORDS);
+    if (nouns.has('credential') && !nouns.has('public') && !nouns.has('financial') && !presenceCheck) add(out, source, quote, 'credential-read', weight * 0.6, 'reads credentials or secrets');
   }
+  if (commandText) add(out, source, quote, 'read-only-claim', weight * 0.4, 'it returns a command for the user to run rather than running it');
   if (effects.has('dry-run') && cat === 'read') add(out, source, quote, 'dry-run-verb', weight * 0.3, `'${verb}' checks rather than changes`);
   if (effects.has('session')) add(out, source, quote, 'session', weight * 0.4, `'${verb}' affects only the tool's own session`);
   if (effects.has('interact')) add(out, source, quote, 'interact', weight * 0.6, `'${verb}' acts in a browser page`);
@@ -184,7 +208,10 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   } else if (cat === 'delete' && RELATION_VERBS.has(verb)) {
     add(out, source, quote, 'small-item', weight * 0.6, `'${verb}' removes a follow, star or subscription`);
   } else if (cat === 'delete') {
-    if (nouns.has('bulk-target') || effects.has('bulk') || hasAny(words, BULK_WORDS)) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');
+    // "Delete an entity and all its relations" removes one thing with what hangs on it, not everything matching.
+    const cascade = words.has('all') && hasAny(words, CASCADE_WORDS);
+    const bulkWord = cascade ? words.has('mass') || words.has('everything') || words.has('every') || words.has('entire') : hasAny(words, BULK_WORDS);
+    if (nouns.has('bulk-target') || effects.has('bulk') || bulkWord) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');
     else if (hasAny(words, MULTI_WORDS)) add(out, source, quote, 'multi-target', weight * 0.5, 'removes several items at once');
     if (nouns.has('shared') || nouns.has('infra') || nouns.has('message')) add(out, source, quote, 'shared-resource', weight * 0.6, 'removes a shared resource');
     if (nouns.has('file')) add(out, source, quote, 'local-file', weight * 0.5, 'removes a file');
@@ -211,3 +238,4 @@ export function hasAny(set: ReadonlySet<string>, words: ReadonlySet<string>): bo
 function add(out: Evidence[], source: EvidenceSource, quote: string, signal: string, weight: number, text: string): void {
   out.push({ signal, weight, source, text: `${text} (${quote})` });
 }
+

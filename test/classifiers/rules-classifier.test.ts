@@ -193,6 +193,30 @@ const CASES: Case[] = [
   { tool: { name: 'get_card', description: 'Get one card of a kanban board with its checklist.', inputSchema: props('cardId') }, category: 'Read', risk: 'Medium', tags: ['reads-private-data'], notTags: ['financial'] },
   { tool: { name: 'list_saved_cards', description: 'List the credit cards saved on the customer account.', inputSchema: props('customerId') }, category: 'Read', risk: 'Medium', tags: ['financial'] },
   { tool: { name: 'get_server_version', description: 'Returns the version of this MCP server.' }, server: { name: 'odoo-connector' }, category: 'Read', risk: 'Low' },
+  // A token on a chain, a design token or an LLM's token count is not a secret; an API token is.
+  { tool: { name: 'get_bep20_token_supply', description: 'Return the total supply and decimals of a BEP20 token on BNB Smart Chain.', inputSchema: props('contractAddress') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'usage_report', description: 'Show how many tokens were consumed per model this week.' }, category: 'Read', notTags: ['reads-private-data'] },
+  { tool: { name: 'get_api_token', description: 'Return the API token stored for the current workspace.', inputSchema: props('workspace') }, category: 'Read', risk: 'High' },
+  // Checking that a secret is configured reports its presence, not the secret.
+  { tool: { name: 'auth_status', description: 'Check whether the OpenAI API key is configured for this server.' }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'show_credentials', description: 'Show the saved credentials for a connection, including the password.', inputSchema: props('connection') }, category: 'Read', risk: 'High' },
+  // Merging shapes or cells overwrites nothing; merging a pull request changes a shared branch.
+  { tool: { name: 'merge_layers', description: 'Merge two or more polygons into a single geometry and return it.', inputSchema: props('geojson') }, category: 'Write', notTags: ['destructive-shared'] },
+  { tool: { name: 'merge_branch', description: 'Merge a branch into the main branch of the repository.', inputSchema: props('branch') }, category: 'Write', risk: 'High' },
+  // Launching an app on a simulator starts a local process; launching instances changes infrastructure.
+  { tool: { name: 'launch_app', description: 'Launch an installed app on the Android emulator by package name.', inputSchema: props('packageName') }, category: 'Write', risk: 'Medium' },
+  { tool: { name: 'launch_instances', description: 'Launch new EC2 instances from an AMI in the given region.', inputSchema: props('amiId', 'region') }, category: 'Write', risk: 'High' },
+  // What the tool itself supports is its own capability list, not the user's data.
+  { tool: { name: 'list_supported_formats', description: 'List all supported output formats of the converter.' }, server: { name: 'acme-files' }, category: 'Read', risk: 'Low' },
+  // An agent's memory server keeps the agent's own notes, whatever database stores them.
+  { tool: { name: 'add_observations', description: 'Add new observations to existing entities in the knowledge graph.', inputSchema: props('entityName') }, server: { name: 'agent-memory-sqlite' }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'add_rows', description: 'Insert new rows into a table.', inputSchema: props('table') }, server: { name: 'acme-sqlite' }, category: 'Write', risk: 'Medium' },
+  // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
+  { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
+  { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
+  // Generating a command for the user to run is a Read whatever the name says; a tool that runs it is not.
+  { tool: { name: 'component_add', description: 'Generates the CLI install commands for the chosen UI components, for the user to run.', inputSchema: props('components') }, category: 'Read', risk: 'Low' },
+  { tool: { name: 'component_add', description: 'Generates the install command for the chosen components and runs it in the project.', inputSchema: props('components') }, category: 'Write' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -251,7 +275,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.9.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.10.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
