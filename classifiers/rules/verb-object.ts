@@ -82,7 +82,8 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   const moneyHead = !(words.has('link') || words.has('links') || words.has('method') || words.has('methods') || words.has('settings') || words.has('page'));
 
   // Object-dependent verbs: the same verb reads, writes or deletes depending on what it acts on.
-  if (verb === 'close' && nouns.has('session')) cat = 'delete';
+  // Closing a page closes a browser tab (a Notion page is archived or deleted, not closed).
+  if (verb === 'close' && (nouns.has('session') || words.has('page') || words.has('pages'))) cat = 'delete';
   if ((verb === 'stop' || verb === 'disconnect') && nouns.has('session')) cat = 'delete';
   if (verb === 'open' && !nouns.has('session') && !hasAny(words, PAGE_WORDS)) effects.delete('navigate');
   if (verb === 'forward' && words.has('port')) {

@@ -214,6 +214,9 @@ const CASES: Case[] = [
   // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
   { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
+  // Closing a page closes a browser tab, the tool's own session; closing an issue changes its state.
+  { tool: { name: 'close_page', description: 'Close the browser tab with the given index.', inputSchema: props('index') }, category: 'Delete', risk: 'Low' },
+  { tool: { name: 'close_issue', description: 'Close an issue in a repository.', inputSchema: props('repo', 'issueNumber') }, category: 'Write' },
   // Generating a command for the user to run is a Read whatever the name says; a tool that runs it is not.
   { tool: { name: 'component_add', description: 'Generates the CLI install commands for the chosen UI components, for the user to run.', inputSchema: props('components') }, category: 'Read', risk: 'Low' },
   { tool: { name: 'component_add', description: 'Generates the install command for the chosen components and runs it in the project.', inputSchema: props('components') }, category: 'Write' },
