@@ -29,6 +29,7 @@ const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
 /** "… and all its (associated) data": what a removal takes along with its one object. */
 const CASCADE_WORDS: ReadonlySet<string> = new Set(['its', 'associated', 'related', 'dependent', 'child', 'nested']);
+const BULK_BEYOND_ALL: ReadonlySet<string> = new Set([...BULK_WORDS].filter((w) => w !== 'all'));
 const MULTI_WORDS: ReadonlySet<string> = new Set(['many', 'bulk', 'batch', 'multiple']);
 /** What capturing records rather than reads: a note, an entry, a decision. */
 const NOTE_WORDS: ReadonlySet<string> = new Set(['note', 'notes', 'entry', 'entries', 'journal', 'memory', 'memories', 'thought', 'thoughts', 'idea', 'ideas', 'decision', 'decisions', 'task', 'tasks', 'todo', 'todos', 'lead', 'leads', 'feedback', 'learning', 'learnings', 'insight', 'insights']);
@@ -211,8 +212,7 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
   } else if (cat === 'delete') {
     // "Delete an entity and all its relations" removes one thing with what hangs on it, not everything matching.
     const cascade = words.has('all') && hasAny(words, CASCADE_WORDS);
-    const bulkWord = cascade ? words.has('mass') || words.has('everything') || words.has('every') || words.has('entire') : hasAny(words, BULK_WORDS);
-    if (nouns.has('bulk-target') || effects.has('bulk') || bulkWord) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');
+    if (nouns.has('bulk-target') || effects.has('bulk') || hasAny(words, cascade ? BULK_BEYOND_ALL : BULK_WORDS)) add(out, source, quote, 'bulk', weight * 0.8, 'removes a whole collection or everything matching');
     else if (hasAny(words, MULTI_WORDS)) add(out, source, quote, 'multi-target', weight * 0.5, 'removes several items at once');
     if (nouns.has('shared') || nouns.has('infra') || nouns.has('message')) add(out, source, quote, 'shared-resource', weight * 0.6, 'removes a shared resource');
     if (nouns.has('file')) add(out, source, quote, 'local-file', weight * 0.5, 'removes a file');
@@ -239,4 +239,3 @@ export function hasAny(set: ReadonlySet<string>, words: ReadonlySet<string>): bo
 function add(out: Evidence[], source: EvidenceSource, quote: string, signal: string, weight: number, text: string): void {
   out.push({ signal, weight, source, text: `${text} (${quote})` });
 }
-
