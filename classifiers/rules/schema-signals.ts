@@ -29,6 +29,9 @@ const KEY_RULES: readonly KeyRule[] = [
   { re: /^(?:limit|offset|page|cursor|per_?page|page_?size|page_?token|sort|sort_?by|order_?by|max_?results|top_?k|num_?results|since|until|start_?date|end_?date|fields_?to_?return)$/, signal: 'pagination', weight: 0.8, text: 'takes paging or sorting options' },
   { re: /^(?:filter|filters|where|where_?clause|selector|match|conditions?|criteria|pattern|glob)$/, signal: 'filter-param', weight: 0.6, text: 'takes a filter' },
   { re: /^(?:role|roles|permission|permissions|access_?level|scopes?)$/, signal: 'access-param', weight: 0.8, text: 'takes a role or permission' },
+  // A call scoped to an account, workspace, tenant or project reads that account's records. (An API key says
+  // less: public-data services take one too.)
+  { re: /^(?:account_?id|customer_?id|workspace_?id|org(?:anization)?_?id|tenant_?id|team_?id|project_?id)$/, signal: 'data-private', weight: 0.6, text: 'is scoped to an account, workspace or project' },
 ];
 
 const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);

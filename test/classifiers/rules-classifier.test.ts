@@ -211,6 +211,9 @@ const CASES: Case[] = [
   // An agent's memory server keeps the agent's own notes, whatever database stores them.
   { tool: { name: 'add_observations', description: 'Add new observations to existing entities in the knowledge graph.', inputSchema: props('entityName') }, server: { name: 'agent-memory-sqlite' }, category: 'Write', risk: 'Low' },
   { tool: { name: 'add_rows', description: 'Insert new rows into a table.', inputSchema: props('table') }, server: { name: 'acme-sqlite' }, category: 'Write', risk: 'Medium' },
+  // A call scoped to a workspace or project reads that account's records; a list keyed by a public package name does not.
+  { tool: { name: 'get_experiment_summary', description: 'Get a summary of experiment results.', inputSchema: props('project_id', 'experiment') }, category: 'Read', risk: 'Medium', tags: ['reads-private-data'] },
+  { tool: { name: 'get_package_summary', description: 'Get a summary of a package.', inputSchema: props('package_name', 'version') }, category: 'Read', risk: 'Low' },
   // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
   { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
