@@ -59,6 +59,7 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('domain:social');
     if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose(state, 'High', 'writes something others see');
     if (ev.has('overwrite')) propose(state, 'High', 'can overwrite existing files or branches');
+    if (ev.has('schema-change')) propose(state, 'High', "changes a database's schema, which can drop columns and the data in them");
     if (ev.has('infra') || (ev.has('domain:cloud') && !ev.hasAny('trivial', 'session'))) propose(state, 'High', 'changes production or shared infrastructure');
     if (ev.weight('access-grant') >= 1.5) propose(state, 'Critical', 'grants access to others');
     else if (ev.has('access-grant')) propose(state, 'High', 'shares access with others');

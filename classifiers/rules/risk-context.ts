@@ -44,6 +44,12 @@ const PAGE_LOCAL_VERBS: ReadonlySet<string> = new Set(['fill', 'select', 'hover'
 
 const CHECK_VERBS: ReadonlySet<string> = new Set(['test', 'check', 'verify', 'validate', 'ping']);
 
+/** Changing an existing table's shape (ALTER TABLE, dropping a column), unlike adding a table or an index. */
+const SCHEMA_WORDS = LEXICON.idsOf(['alter', 'alters', 'altering', 'drop', 'drops', 'dropping', 'modify', 'modifies', 'modifying', 'change', 'changes', 'changing']);
+const SCHEMA_CHANGE =
+  /\balter(?:s|ing)? (?:an? |the |existing )?(?:\w+ )?(?:tables?|columns?|schemas?)\b|\b(?:modify|modifies|modifying|change|changes|changing) (?:an? |the )?(?:existing )?(?:table|database) schemas?\b|\bdrop(?:s|ping)? (?:an? |the )?columns?\b/;
+const SCHEMA_NOUNS: ReadonlySet<string> = new Set(['table', 'tables', 'column', 'columns', 'schema']);
+
 /** `get_server_version`, `test_connection`: the tool checks itself or its own connection. */
 function selfCheck(tokens: readonly string[]): string | undefined {
   // `list_supported_languages`, `get_supported_chains`: what the tool itself can do.
@@ -89,6 +95,12 @@ export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
   }
   if (tokens.some((t) => t === 'create' || t === 'make' || t === 'mkdir') && tokens.some((t) => t === 'directory' || t === 'folder' || t === 'dir' || t === 'mkdir')) {
     out.push({ signal: 'trivial', weight: 0.5, source: 'name', text: 'creating an empty directory is easily undone' });
+  }
+  if (tokens.includes('alter') && tokens.some((t) => SCHEMA_NOUNS.has(t))) {
+    out.push({ signal: 'schema-change', weight: 1, source: 'name', text: "the name alters a table's schema" });
+  } else if (words.hasAny(SCHEMA_WORDS)) {
+    const m = SCHEMA_CHANGE.exec(lower);
+    if (m !== null) out.push({ signal: 'schema-change', weight: 1, source: 'description', text: `it changes an existing schema: "${m[0]}"` });
   }
   // The page's console output belongs to the tool's own browser session.
   if (tokens.includes('console') && tokens.some((t) => CONSOLE_OUTPUT.has(t))) out.push({ signal: 'own-state', weight: 1, source: 'name', text: "the console output of the tool's own browser session" });

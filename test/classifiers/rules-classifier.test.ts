@@ -214,6 +214,10 @@ const CASES: Case[] = [
   // A call scoped to a workspace or project reads that account's records; a list keyed by a public package name does not.
   { tool: { name: 'get_experiment_summary', description: 'Get a summary of experiment results.', inputSchema: props('project_id', 'experiment') }, category: 'Read', risk: 'Medium', tags: ['reads-private-data'] },
   { tool: { name: 'get_package_summary', description: 'Get a summary of a package.', inputSchema: props('package_name', 'version') }, category: 'Read', risk: 'Low' },
+  // Altering an existing table can drop columns and their data on a shared database; adding a table or an index cannot.
+  { tool: { name: 'alter_table', description: 'Modify an existing table schema (add or rename columns).', inputSchema: props('table', 'changes') }, server: pg, category: 'Write', risk: 'High' },
+  { tool: { name: 'update_orders', description: 'Alters the orders table to add a discount column.', inputSchema: props('column') }, category: 'Write', risk: 'High' },
+  { tool: { name: 'create_table', description: 'Create a new table with the given columns.', inputSchema: props('table', 'columns') }, server: pg, category: 'Write', risk: 'Medium' },
   // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
   { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
