@@ -59,6 +59,8 @@ export function decideRisk(ev: EvidenceIndex, category: Category): RiskDecision 
     const sink = ev.has('public-sink') || (ev.has('recipient') && !ev.has('draft')) || ev.has('domain:social');
     if (sink && !(ev.has('draft') && !ev.from('name', 'public-sink'))) propose(state, 'High', 'writes something others see');
     if (ev.has('overwrite')) propose(state, 'High', 'can overwrite existing files or branches');
+    // Any method and body to a URL the caller picks: it can post, change or delete whatever the target allows.
+    if (ev.has('http-request') && ev.has('http-method')) propose(state, 'High', 'sends arbitrary HTTP requests, which can change or publish whatever the target allows');
     if (ev.has('schema-change')) propose(state, 'High', "changes a database's schema, which can drop columns and the data in them");
     if (ev.has('infra') || (ev.has('domain:cloud') && !ev.hasAny('trivial', 'session'))) propose(state, 'High', 'changes production or shared infrastructure');
     if (ev.weight('access-grant') >= 1.5) propose(state, 'Critical', 'grants access to others');

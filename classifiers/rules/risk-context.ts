@@ -50,6 +50,10 @@ const SCHEMA_CHANGE =
   /\balter(?:s|ing)? (?:an? |the |existing )?(?:\w+ )?(?:tables?|columns?|schemas?)\b|\b(?:modify|modifies|modifying|change|changes|changing) (?:an? |the )?(?:existing )?(?:table|database) schemas?\b|\bdrop(?:s|ping)? (?:an? |the )?columns?\b/;
 const SCHEMA_NOUNS: ReadonlySet<string> = new Set(['table', 'tables', 'column', 'columns', 'schema']);
 
+/** A generic HTTP client: any method, headers and body to a URL the caller picks. */
+const HTTP_WORDS = LEXICON.idsOf(['http', 'https']);
+const HTTP_REQUEST = /\b(?:make|makes|making|perform|performs|performing|issue|issues|issuing|send|sends|sending|execute|executes|executing)(?: an?| the)?(?: arbitrary| raw| custom| authenticated| generic)? https? requests?\b/;
+
 /** `get_server_version`, `test_connection`: the tool checks itself or its own connection. */
 function selfCheck(tokens: readonly string[]): string | undefined {
   // `list_supported_languages`, `get_supported_chains`: what the tool itself can do.
@@ -101,6 +105,10 @@ export function riskContext({ tokens, words }: RiskContextInput): Evidence[] {
   } else if (words.hasAny(SCHEMA_WORDS)) {
     const m = SCHEMA_CHANGE.exec(lower);
     if (m !== null) out.push({ signal: 'schema-change', weight: 1, source: 'description', text: `it changes an existing schema: "${m[0]}"` });
+  }
+  if (words.hasAny(HTTP_WORDS)) {
+    const m = HTTP_REQUEST.exec(lower);
+    if (m !== null) out.push({ signal: 'http-request', weight: 1, source: 'description', text: `it sends HTTP requests: "${m[0]}"` });
   }
   // The page's console output belongs to the tool's own browser session.
   if (tokens.includes('console') && tokens.some((t) => CONSOLE_OUTPUT.has(t))) out.push({ signal: 'own-state', weight: 1, source: 'name', text: "the console output of the tool's own browser session" });

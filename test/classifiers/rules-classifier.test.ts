@@ -218,6 +218,9 @@ const CASES: Case[] = [
   { tool: { name: 'alter_table', description: 'Modify an existing table schema (add or rename columns).', inputSchema: props('table', 'changes') }, server: pg, category: 'Write', risk: 'High' },
   { tool: { name: 'update_orders', description: 'Alters the orders table to add a discount column.', inputSchema: props('column') }, category: 'Write', risk: 'High' },
   { tool: { name: 'create_table', description: 'Create a new table with the given columns.', inputSchema: props('table', 'columns') }, server: pg, category: 'Write', risk: 'Medium' },
+  // A generic HTTP client sends any method and body to a URL the caller picks; a request to the vendor's own API is an ordinary write.
+  { tool: { name: 'http', description: 'Make an HTTP request to a URL with a chosen method, headers and body.', inputSchema: { type: 'object', properties: { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] }, body: { type: 'string' } } } }, category: 'Write', risk: 'High', tags: ['public-sink'] },
+  { tool: { name: 'api_call', description: 'Call an endpoint of the Acme CRM API with your account credentials.', inputSchema: { type: 'object', properties: { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] }, body: { type: 'string' } } } }, category: 'Write', risk: 'Medium' },
   // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
   { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
@@ -285,7 +288,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.10.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.11.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
