@@ -22,6 +22,9 @@ const LOCAL_PROGRAMS: ReadonlySet<string> = new Set(['app', 'apps', 'application
 const PRESENCE_CHECK_VERBS: ReadonlySet<string> = new Set(['check', 'verify', 'test', 'validate']);
 const PRESENCE_WORDS: ReadonlySet<string> = new Set(['configured', 'set', 'present', 'exists', 'exist', 'available', 'missing']);
 /** Verbs that change who may access something. */
+const APPROVE_VERBS: ReadonlySet<string> = new Set(['approve']);
+/** What an approval can let in: a device, a sign-in, a join or membership request, access itself. */
+const ACCESS_REQUESTS: ReadonlySet<string> = new Set(['device', 'devices', 'authorization', 'login', 'signin', 'access', 'membership', 'join']);
 const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update', 'invite', 'assign', 'share', 'create', 'put', 'attach', 'authorize', 'change', 'modify', 'edit', 'enable', 'promote']);
 /** Words that mean "many at once" next to a destructive verb. */
 /** Removing oneself from a relation, not removing the thing itself. */
@@ -188,6 +191,9 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     if (nouns.has('credential') && ISSUE_VERBS.has(verb)) add(out, source, quote, 'credential', weight, 'issues a credential');
     if ((nouns.has('access') && GRANT_VERBS.has(verb)) || effects.has('access-grant')) {
       add(out, source, quote, 'access-grant', nouns.has('access') ? weight : weight * 0.5, 'changes who has access');
+    } else if (APPROVE_VERBS.has(verb) && hasAny(words, ACCESS_REQUESTS)) {
+      // Approving a device, sign-in, join or access request lets someone in.
+      add(out, source, quote, 'access-grant', weight, 'approves a request for access');
     }
     const smallObject = nouns.has('small') || nouns.has('trivial');
     if (effects.has('public-sink') || (nouns.has('message') && !smallObject && !QUIET_VERBS.has(verb) && !words.has('draft'))) {

@@ -221,6 +221,9 @@ const CASES: Case[] = [
   // A generic HTTP client sends any method and body to a URL the caller picks; a request to the vendor's own API is an ordinary write.
   { tool: { name: 'http', description: 'Make an HTTP request to a URL with a chosen method, headers and body.', inputSchema: { type: 'object', properties: { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] }, body: { type: 'string' } } } }, category: 'Write', risk: 'High', tags: ['public-sink'] },
   { tool: { name: 'api_call', description: 'Call an endpoint of the Acme CRM API with your account credentials.', inputSchema: { type: 'object', properties: { url: { type: 'string' }, method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'DELETE'] }, body: { type: 'string' } } } }, category: 'Write', risk: 'Medium' },
+  // Approving a device or access request lets someone in; approving a pull request lets code in, not a person.
+  { tool: { name: 'approve_device_request', description: 'Approve a pending device login request for the organization.', inputSchema: props('requestId') }, category: 'Write', risk: 'Critical' },
+  { tool: { name: 'approve_pull_request', description: 'Approve a pull request.', inputSchema: props('owner', 'repo', 'number') }, server: gh, category: 'Write', risk: 'Medium' },
   // "… and all its data" removes one thing with what hangs on it, not everything matching a filter.
   { tool: { name: 'delete_note', description: 'Delete a note and all its attachments.', inputSchema: props('noteId') }, category: 'Delete', risk: 'Medium' },
   { tool: { name: 'delete_all_projects', description: 'Delete all projects in the workspace.', inputSchema: props('workspaceId') }, category: 'Delete', risk: 'Critical' },
