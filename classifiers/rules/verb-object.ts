@@ -22,13 +22,12 @@ const LOCAL_PROGRAMS: ReadonlySet<string> = new Set(['app', 'apps', 'application
 const PRESENCE_CHECK_VERBS: ReadonlySet<string> = new Set(['check', 'verify', 'test', 'validate']);
 const PRESENCE_WORDS: ReadonlySet<string> = new Set(['configured', 'set', 'present', 'exists', 'exist', 'available', 'missing']);
 /** Verbs that change who may access something. */
-const APPROVE_VERBS: ReadonlySet<string> = new Set(['approve']);
-/** What an approval can let in: a device, a sign-in, a join or membership request, access itself. */
-const ACCESS_REQUESTS: ReadonlySet<string> = new Set(['device', 'devices', 'authorization', 'login', 'signin', 'access', 'membership', 'join']);
 const GRANT_VERBS: ReadonlySet<string> = new Set(['add', 'grant', 'set', 'update', 'invite', 'assign', 'share', 'create', 'put', 'attach', 'authorize', 'change', 'modify', 'edit', 'enable', 'promote']);
-/** Words that mean "many at once" next to a destructive verb. */
+/** What approving can let in: a device, a sign-in, a join or membership request, access itself. */
+const ACCESS_REQUESTS: ReadonlySet<string> = new Set(['device', 'devices', 'authorization', 'login', 'signin', 'access', 'membership', 'join']);
 /** Removing oneself from a relation, not removing the thing itself. */
 const RELATION_VERBS: ReadonlySet<string> = new Set(['unsubscribe', 'unfollow', 'unstar', 'unlike', 'unwatch', 'unpin', 'unreact', 'leave', 'untag', 'unlabel', 'unassign']);
+/** Words that mean "many at once" next to a destructive verb. */
 export const BULK_WORDS: ReadonlySet<string> = new Set(['all', 'mass', 'everything', 'every', 'entire']);
 /** "… and all its (associated) data": what a removal takes along with its one object. */
 const CASCADE_WORDS: ReadonlySet<string> = new Set(['its', 'associated', 'related', 'dependent', 'child', 'nested']);
@@ -191,7 +190,7 @@ export function verbObjectEvidence(use: VerbUse): Evidence[] {
     if (nouns.has('credential') && ISSUE_VERBS.has(verb)) add(out, source, quote, 'credential', weight, 'issues a credential');
     if ((nouns.has('access') && GRANT_VERBS.has(verb)) || effects.has('access-grant')) {
       add(out, source, quote, 'access-grant', nouns.has('access') ? weight : weight * 0.5, 'changes who has access');
-    } else if (APPROVE_VERBS.has(verb) && hasAny(words, ACCESS_REQUESTS)) {
+    } else if (verb === 'approve' && hasAny(words, ACCESS_REQUESTS)) {
       // Approving a device, sign-in, join or access request lets someone in.
       add(out, source, quote, 'access-grant', weight, 'approves a request for access');
     }
