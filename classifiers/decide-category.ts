@@ -8,7 +8,7 @@ export interface CategoryDecision {
   ambiguous: boolean;
   scores: Record<Category, number>;
   /** Why a special case overrode the vote, for the rationale. */
-  override?: 'dry-run' | 'multi-mode' | 'get-or-create' | 'navigate' | 'exec' | 'job' | 'restore';
+  override?: 'dry-run' | 'multi-mode' | 'get-or-create' | 'navigate' | 'exec' | 'job' | 'restore' | 'output-file';
 }
 
 export function decideCategory(ev: EvidenceIndex): CategoryDecision {
@@ -45,6 +45,8 @@ export function decideCategory(ev: EvidenceIndex): CategoryDecision {
     category = 'Delete';
     best = del;
   }
+  // A required place to save the result: every call writes a local file, whatever verb generates the content.
+  if (category === 'Read' && ev.from('schema', 'local-file-write') > 0) return { category: 'Write', ambiguous: false, scores, override: 'output-file' };
   if (best === 0) {
     // Nothing to go on: a tool with a payload or recipients writes; otherwise assume it reads.
     category = ev.hasAny('payload', 'recipient', 'amount') ? 'Write' : 'Read';

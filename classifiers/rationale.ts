@@ -38,6 +38,8 @@ function first(ev: EvidenceIndex, d: CategoryDecision): string {
       return `The tool name says it may either fetch or create something, so it is classed as ${CATEGORY_WORD.Write} and marked ambiguous.`;
     case 'exec':
       return `${cite(ev.strongest('exec', 'exec-param', 'exec-query'), 'The tool runs code or commands')}, which is ${CATEGORY_WORD.Write}.`.replace(/\., which/, ', which');
+    case 'output-file':
+      return `${cite(ev.strongest('local-file-write'), 'The input schema requires an output location')}, which is ${CATEGORY_WORD.Write}.`;
     default:
       break;
   }

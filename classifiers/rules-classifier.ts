@@ -74,7 +74,7 @@ export function classifyWithRules(tool: ToolDefinition, server?: ServerContext, 
 }
 
 export const rulesClassifier: Classifier = {
-  info: { name: 'rules', version: '1.11.0' },
+  info: { name: 'rules', version: '1.12.0' },
   classify: (tool, server, options) => classifyWithRules(tool, server, options),
 };
 

@@ -34,6 +34,9 @@ const KEY_RULES: readonly KeyRule[] = [
   { re: /^(?:account_?id|customer_?id|workspace_?id|org(?:anization)?_?id|tenant_?id|team_?id|project_?id)$/, signal: 'data-private', weight: 0.6, text: 'is scoped to an account, workspace or project' },
 ];
 
+/** Where the call saves its result: `output_dir`, `outDir`, `saveTo`, `destination_path` (a file is written there). */
+const OUTPUT_KEY = /^(?:output_?(?:dir|directory|folder|path|file|filename|file_?path|location)|out_?(?:dir|file|path)|save_?(?:path|to|as|dir|directory|file|file_?path|location)|destination_?(?:dir|directory|folder|path|file)|download_?(?:path|dir|directory))$/;
+
 const HTTP_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const MODE_KEYS = /^(?:action|operation|op|mode|method|command|subcommand|type|verb|task)$/;
 const CHANGE_MODE = /^(?:create|add|insert|update|edit|set|write|move|rename|put|patch|upsert|new)/;
@@ -66,6 +69,11 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined):
       if (seen.has(rule.signal) || !rule.re.test(k) || rule.unless?.(k, raw) === true) continue;
       seen.add(rule.signal);
       out.push({ signal: rule.signal, weight: rule.weight, source: 'schema', text: `the input schema ${rule.text} ('${key}')` });
+    }
+    // Only a required one: an optional output path ("also save to …") leaves the call a read by default.
+    if (!seen.has('local-file-write') && OUTPUT_KEY.test(k) && isRequired(inputSchema, key) && namesOutput(raw)) {
+      seen.add('local-file-write');
+      out.push({ signal: 'local-file-write', weight: 1, source: 'schema', text: `the input schema requires an output location ('${key}'), so every call writes a file there` });
     }
     const modes = enumValues(raw);
     if (modes !== undefined && modes.every((m) => HTTP_METHODS.has(m)) && !seen.has('http-method')) {
@@ -101,6 +109,19 @@ function isIdentifierCode(raw: unknown): boolean {
   if (typeof p['pattern'] === 'string' || Array.isArray(p['enum'])) return true;
   if (typeof p['maxLength'] === 'number' && p['maxLength'] <= 64) return true;
   return IDENTIFIER_CODE.test(description);
+}
+
+/** Its own description, when it has one in English, must say something is saved there: an `outDir` can name the package a tool reads. */
+const SAVED_THERE = /\b(?:sav(?:e|ed|es|ing)|writ(?:e|es|ten|ing)|wrote|output|destination|export(?:s|ed)?|stor(?:e|ed|es|ing)|download(?:s|ed)?)\b/i;
+function namesOutput(raw: unknown): boolean {
+  const description = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['description'] : undefined;
+  if (typeof description !== 'string' || !/[a-z]{3}/i.test(description)) return true;
+  return SAVED_THERE.test(description);
+}
+
+function isRequired(inputSchema: Record<string, unknown> | undefined, key: string): boolean {
+  const required = inputSchema?.['required'];
+  return Array.isArray(required) && required.includes(key);
 }
 
 function enumValues(raw: unknown): string[] | undefined {

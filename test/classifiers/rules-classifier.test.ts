@@ -233,6 +233,10 @@ const CASES: Case[] = [
   // Generating a command for the user to run is a Read whatever the name says; a tool that runs it is not.
   { tool: { name: 'component_add', description: 'Generates the CLI install commands for the chosen UI components, for the user to run.', inputSchema: props('components') }, category: 'Read', risk: 'Low' },
   { tool: { name: 'component_add', description: 'Generates the install command for the chosen components and runs it in the project.', inputSchema: props('components') }, category: 'Write' },
+  // A required place to save the result means every call writes a file; an optional one, or an `outDir` naming the package a tool reads, does not.
+  { tool: { name: 'generate_image', description: 'Generate an image from a text prompt.', inputSchema: { type: 'object', properties: { prompt: { type: 'string' }, output_dir: { type: 'string', description: 'Directory where the image is saved' } }, required: ['prompt', 'output_dir'] } }, category: 'Write', risk: 'Low' },
+  { tool: { name: 'generate_image', description: 'Generate an image from a text prompt.', inputSchema: { type: 'object', properties: { prompt: { type: 'string' }, output_dir: { type: 'string', description: 'Also save the image here' } }, required: ['prompt'] } }, category: 'Read' },
+  { tool: { name: 'check_package', description: 'Run the fidelity checks on an extracted design-system package.', inputSchema: { type: 'object', properties: { outDir: { type: 'string', description: 'The package directory produced by the analyze step.' } }, required: ['outDir'] } }, category: 'Read' },
 ];
 
 describe('classifyWithRules on realistic tools', () => {
@@ -291,7 +295,7 @@ describe('classification shape', () => {
   });
 
   it('is exposed as a Classifier with info', async () => {
-    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.11.0' });
+    assert.deepEqual(rulesClassifier.info, { name: 'rules', version: '1.12.0' });
     const r = await rulesClassifier.classify({ name: 'list_files' });
     assert.equal(r.category, 'Read');
   });
